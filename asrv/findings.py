@@ -1,0 +1,89 @@
+"""Findings are data: every check reports them, nothing stops at the first one."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+Progress = Callable[[str], None]
+
+
+def no_progress(message: str) -> None:
+    """Default progress callback: the library never prints."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    value: Any = None
+
+    @property
+    def where(self) -> str:
+        """`评分!D7`, the way a clerk finds a cell in Excel."""
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or self.cell
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d.pop("value")
+        return d
+
+    def sort_key(self) -> tuple:
+        return (self.file, 0 if self.severity == ERROR else 1, self.sheet, _cell_key(self.cell), self.rule)
+
+
+def _cell_key(cell: str) -> tuple:
+    letters = "".join(c for c in cell if c.isalpha())
+    digits = "".join(c for c in cell if c.isdigit())
+    return (int(digits) if digits else 0, len(letters), letters)
+
+
+@dataclass
+class Report:
+    """Collects every finding of a run, in the order they were found."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, rule: str, severity: str, message: str, **where: Any) -> Finding:
+        f = Finding(rule, severity, message, **where)
+        self.findings.append(f)
+        return f
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self):
+        return iter(self.findings)
+
+
+class InputError(Exception):
+    """The input cannot be used: the command stops (exit 2) and writes nothing.
+
+    Carries every problem found, so a clerk fixes the workbook in one pass.
+    """
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = list(findings)
+        super().__init__("; ".join(f"{f.file} {f.where}: {f.message}" for f in self.findings[:5]))

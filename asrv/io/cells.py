@@ -1,0 +1,97 @@
+"""Turning what people type into values: numbers as text, rates, dates, yes/no, closed lists.
+
+Each parser maps one raw cell to a value or raises ValueError with the Chinese reason;
+the reader applies it once per distinct raw value, so a 150,000-row sheet costs little.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_DATE_PATTERNS = [
+    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),
+]
+
+
+def is_blank(v: object) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float) and math.isnan(v):
+        return True
+    return isinstance(v, str) and v.strip() == ""
+
+
+def clean_text(v: object) -> str:
+    """Text as shown in Excel: 3.0 typed as a number is `3`, stray spaces dropped."""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.isoformat()[:10] if not isinstance(v, dt.datetime) or not (v.hour or v.minute) else v.isoformat(" ")
+    return unicodedata.normalize("NFKC", str(v)).strip()
+
+
+def parse_number(v: object) -> float:
+    if isinstance(v, bool):
+        raise ValueError("应为数字")
+    if isinstance(v, (int, float)):
+        return float(v)
+    s = unicodedata.normalize("NFKC", str(v)).strip().replace(",", "")
+    s = re.sub(r"(分|人|次|元)$", "", s)
+    try:
+        x = float(s)
+    except ValueError:
+        raise ValueError("应为数字") from None
+    if math.isnan(x) or math.isinf(x):
+        raise ValueError("应为数字")
+    return x
+
+
+def parse_int(v: object) -> float:
+    x = parse_number(v)
+    if not float(x).is_integer():
+        raise ValueError("应为整数")
+    return x
+
+
+def parse_rate(v: object) -> float:
+    """`85%`, `0.85` and `85` are one rate. A bare number above 1 is read as a percentage."""
+    if isinstance(v, str) and unicodedata.normalize("NFKC", v).strip().endswith("%"):
+        s = unicodedata.normalize("NFKC", v).strip()[:-1]
+        try:
+            return parse_number(s) / 100
+        except ValueError:
+            raise ValueError("应为比例，如 85%、0.85 或 85") from None
+    try:
+        x = parse_number(v)
+    except ValueError:
+        raise ValueError("应为比例，如 85%、0.85 或 85") from None
+    return x / 100 if x > 1 else x
+
+
+def parse_date(v: object) -> dt.date:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        # An Excel serial day number, when the cell was not formatted as a date.
+        if 1 <= v < 2958466:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(v))
+        raise ValueError("应为日期")
+    s = unicodedata.normalize("NFKC", str(v)).strip()
+    for pat in _DATE_PATTERNS:
+        m = pat.fullmatch(s) or (pat.match(s) if " " in s else None)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                break
+    raise ValueError("应为日期，如 2026-03-05、2026/3/5 或 2026年3月5日")
+
+
+PARSERS = {"number": parse_number, "int": parse_int, "rate": parse_rate, "date": parse_date}

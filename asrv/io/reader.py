@@ -1,0 +1,232 @@
+"""One reader for every sheet: find the header, map headers to fields, parse cells, keep positions."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..findings import ERROR, Finding
+from .cells import PARSERS, clean_text, is_blank
+from .schema import YES_NO, Field, SheetSpec, norm
+from .workbook import Workbook, column_letter
+
+HEADER_SEARCH_ROWS = 20
+_PAREN_TAIL = re.compile(r"\([^()]*\)$")
+
+
+@dataclass
+class Table:
+    """A sheet read into canonical fields. The index is the Excel row number."""
+
+    spec: SheetSpec
+    file: str
+    sheet: str
+    df: pd.DataFrame
+    letters: dict[str, str]
+    header_row: int
+
+    def has(self, name: str) -> bool:
+        return name in self.letters
+
+    def cell(self, name: str, row: int) -> str:
+        return f"{self.letters.get(name, '')}{row}"
+
+    def where(self, name: str, row: int) -> dict:
+        return {"file": self.file, "sheet": self.sheet, "cell": self.cell(name, row)}
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+
+def find_sheet(book: Workbook, spec: SheetSpec) -> str | None:
+    wanted = spec.spellings()
+    for name in book.sheet_names:
+        if norm(name) in wanted:
+            return name
+    # A CSV file or a single-sheet workbook named after the school holds just this sheet.
+    if len(book.sheet_names) == 1 and book.path.suffix.lower() == ".csv":
+        return book.sheet_names[0]
+    return None
+
+
+def read_sheets(book: Workbook, specs, problems: list[Finding]) -> dict[str, Table]:
+    tables = {}
+    for spec in specs:
+        t = read_sheet(book, spec, problems)
+        if t is not None:
+            tables[spec.name] = t
+    return tables
+
+
+def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding]) -> Table | None:
+    """Read one sheet kind. Problems with the input are appended to `problems`, never raised."""
+    sheet = find_sheet(book, spec)
+    if sheet is None:
+        if spec.required:
+            problems.append(Finding("READ-SHEET", ERROR,
+                f"缺少工作表「{spec.title}」（现有：{'、'.join(book.sheet_names) or '无'}）",
+                file=book.file, sheet=spec.title))
+        return None
+    rows, merged = book.grid(sheet)
+    rows = _fill_merged(rows, merged)
+    header = _find_header(rows, spec)
+    where = {"file": book.file, "sheet": sheet}
+    if header is None:
+        problems.append(Finding("READ-HEADER", ERROR,
+            f"找不到表头：应有 {'、'.join(f.header for f in spec.fields if f.required)} 等列",
+            cell="A1", **where))
+        return None
+    first_data, columns = header
+    missing = [f for f in spec.fields if f.required and f.name not in columns]
+    for f in missing:
+        problems.append(Finding("READ-COLUMN", ERROR,
+            f"缺少「{f.header}」列（表头在第 {first_data - 1} 行）", cell=f"A{first_data - 1}", **where))
+    if missing:
+        return None
+    letters = {name: column_letter(c) for name, c in columns.items()}
+    df = _frame(rows, first_data, columns)
+    formulas = book.formula_without_value(sheet)
+    for name, c in columns.items():
+        for r0, c0 in formulas:
+            if c0 == c and r0 + 1 >= first_data:
+                problems.append(Finding("CELL-FORMULA", ERROR,
+                    "公式没有计算结果（请在 Excel 中打开、重新计算并保存后再试）",
+                    cell=f"{letters[name]}{r0 + 1}", **where))
+    for f in spec.fields:
+        if f.name in df.columns:
+            df[f.name] = _parse_column(df[f.name], f, letters[f.name], where, problems)
+    return Table(spec, book.file, sheet, df, letters, first_data - 1)
+
+
+def _fill_merged(rows: list[list], merged: list) -> list[list]:
+    if not merged:
+        return rows
+    rows = [list(r) for r in rows]
+    for (r0, c0), (r1, c1) in merged:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1 + 1, len(rows))):
+            for c in range(c0, min(c1 + 1, len(rows[r]))):
+                rows[r][c] = value
+    return rows
+
+
+def _candidates(text: object):
+    if not isinstance(text, str):
+        text = clean_text(text)
+    n = norm(text)
+    if not n:
+        return
+    yield n
+    yield _PAREN_TAIL.sub("", n)
+    for token in unicodedata.normalize("NFKC", text).split():
+        yield norm(token)
+
+
+def _match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for c, text in enumerate(row):
+        if is_blank(text):
+            continue
+        for cand in _candidates(text):
+            f = lookup.get(cand)
+            if f is not None and f.name not in found and f.name not in taken:
+                found[f.name] = c
+                break
+    return found
+
+
+def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
+    """The row (below any title rows) matching most fields; a second header row may add more."""
+    lookup = {s: f for f in spec.fields for s in f.spellings()}
+    best, best_row = {}, -1
+    for r in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        found = _match_row(rows[r], lookup, set())
+        if len(found) > len(best):
+            best, best_row = found, r
+    if not best:
+        return None
+    first_data = best_row + 2  # 1-based Excel row of the first data row
+    if best_row + 1 < len(rows):
+        more = _match_row(rows[best_row + 1], lookup, set(best))
+        used = set(best.values())
+        more = {k: c for k, c in more.items() if c not in used}
+        if more:
+            best = {**best, **more}
+            first_data += 1
+    return first_data, best
+
+
+def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.DataFrame:
+    data = {name: [r[c] if c < len(r) else None for r in rows[first_data - 1:]]
+            for name, c in columns.items()}
+    df = pd.DataFrame(data, dtype=object)
+    df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
+    blank = df.map(is_blank).all(axis=1) if len(df.columns) else pd.Series(True, index=df.index)
+    return df[~blank].copy()
+
+
+def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
+                  problems: list[Finding]) -> pd.Series:
+    """Parse each distinct raw value once; report every bad cell with its position."""
+    parse = _parser(f)
+    values: dict = {}
+    errors: dict = {}
+    for v in pd.unique(raw.array):
+        key = _key(v)
+        if key in values or key in errors:
+            continue
+        if is_blank(v):
+            values[key] = None
+            continue
+        try:
+            x = parse(v)
+            if f.minimum is not None and x < f.minimum or f.maximum is not None and x > f.maximum:
+                raise _OutOfRange(f"应在 {_num(f.minimum)} 到 {_num(f.maximum)} 之间")
+            values[key] = x
+        except ValueError as exc:
+            errors[key] = (str(exc), "CELL-RANGE" if isinstance(exc, _OutOfRange) else _rule(f))
+    if errors:
+        for row, v in raw.items():
+            err = errors.get(_key(v))
+            if err is not None:
+                msg, rule = err
+                problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
+                                        cell=f"{letter}{row}", value=clean_text(v), **where))
+    return pd.Series([values.get(_key(v)) for v in raw.array], index=raw.index, dtype=object)
+
+
+class _OutOfRange(ValueError):
+    pass
+
+
+def _key(v):
+    return (type(v).__name__, v) if not isinstance(v, float) or v == v else ("nan", 0)
+
+
+def _num(x):
+    return "" if x is None else (int(x) if float(x).is_integer() else x)
+
+
+def _rule(f: Field) -> str:
+    if f.kind in ("choice", "bool"):
+        return "CELL-CHOICE"
+    return "CELL-DATE" if f.kind == "date" else "CELL-NUMBER"
+
+
+def _parser(f: Field):
+    if f.kind in PARSERS:
+        return PARSERS[f.kind]
+    if f.kind in ("choice", "bool"):
+        table = f.choice_map() if f.kind == "choice" else {norm(k): v for k, v in YES_NO.items()}
+        allowed = f.hint or "、".join(dict.fromkeys(table.values()))
+        def choose(v):
+            hit = table.get(norm(clean_text(v)))
+            if hit is None:
+                raise ValueError(f"无法识别，应为：{allowed}")
+            return hit
+        return choose
+    return clean_text
