@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .mask import mask_id, mask_name
 
@@ -25,6 +26,15 @@ def _num(value: object, digits: int = 1) -> str:
     return f"{x:.{digits}f}".rstrip("0").rstrip(".")
 
 
+def templates_dir() -> Path:
+    """Installed: the package asrv.templates. In a source checkout (editable install) the
+    top-level templates/ folder, which setuptools' editable finder does not map."""
+    root = Path(__file__).resolve().parents[2]
+    if (root / "pyproject.toml").is_file() and (root / "templates").is_dir():
+        return root / "templates"
+    return Path(str(resources.files("asrv.templates")))
+
+
 @lru_cache(maxsize=2)
 def _env(markdown: bool):
     import jinja2
@@ -38,9 +48,8 @@ def _env(markdown: bool):
     def idno(ctx, text):
         return mask_id(text) if ctx.get("mask", True) else ("" if text is None else str(text))
 
-    folder = str(resources.files("asrv.templates"))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=not markdown,
         finalize=md_escape if markdown else None,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
