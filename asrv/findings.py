@@ -1,7 +1,7 @@
 """Findings are data: every check reports them, nothing stops at the first one."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 ERROR = "error"
@@ -32,9 +32,8 @@ class Finding:
         return self.sheet or self.cell
 
     def to_json(self) -> dict:
-        d = asdict(self)
-        d.pop("value")
-        return d
+        return {"rule": self.rule, "severity": self.severity, "file": self.file, "sheet": self.sheet,
+                "cell": self.cell, "message": self.message}
 
     def sort_key(self) -> tuple:
         return (self.file, 0 if self.severity == ERROR else 1, self.sheet, _cell_key(self.cell), self.rule)

@@ -27,6 +27,7 @@ def _root(debug: bool = typer.Option(False, "--debug", help="出错时显示详�
 COMMANDS = [
     "profile_cmd",
     "template_cmd",
+    "score_cmd",
 ]
 
 

@@ -1,0 +1,86 @@
+"""The seven base items (篇3 三): raters' means, pass counts with caps, fitness rate, deductions."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ..findings import WARNING, Report
+from ..profile import Profile
+from .load import ScoreInput, class_key
+
+ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "conduct", "web_page", "feature")
+
+
+def rated_items(inp: ScoreInput, profile: Profile) -> pd.DataFrame:
+    """Mean (or sum) of the raters' scores per class and item; NaN where nobody rated."""
+    t = inp.table("ratings")
+    df = pd.DataFrame({"key": t.df["class"].map(class_key), "item": t.df["item"],
+                       "score": t.df["score"].astype(float)})
+    out = pd.DataFrame(index=list(inp.order), columns=list(ITEM_CODES), dtype=float)
+    for item, group in df.groupby("item", sort=False):
+        how = profile[f"score.items.{item}.aggregate"]
+        agg = group.groupby("key")["score"].agg("sum" if how == "sum" else "mean")
+        out.loc[agg.index, item] = agg
+    return out
+
+
+def count_items(inp: ScoreInput, profile: Profile, out: pd.DataFrame) -> None:
+    """环境卫生 and 五星达标班: one point per pass, capped at the item's maximum."""
+    t = inp.table("checks")
+    for item, field in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes")):
+        if t is None or not t.has(field):
+            continue
+        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=t.df["class"].map(class_key))
+        total = passes.groupby(level=0).sum()
+        out.loc[total.index, item] = total.clip(upper=profile[f"score.items.{item}.max"])
+
+
+def fitness_item(inp: ScoreInput, profile: Profile, out: pd.DataFrame, fitness_counts: dict) -> None:
+    """4a: the PE teacher's score where given [reading]; otherwise max × passed ÷ tested."""
+    top = profile["score.items.fitness.max"]
+    for key, c in fitness_counts.items():
+        if c["tested"] and (pd.isna(out.at[key, "fitness"]) or not profile["score.fitness.pe_score_first"]):
+            out.at[key, "fitness"] = round(top * c["passed"] / c["tested"], 2)
+
+
+def report_missing(inp: ScoreInput, profile: Profile, out: pd.DataFrame, report: Report) -> None:
+    for key in out.index:
+        missing = [profile[f"score.items.{i}.label"] for i in ITEM_CODES if pd.isna(out.at[key, i])]
+        if missing:
+            report.add("SCORE-ITEM-MISSING", WARNING,
+                       f"班级「{inp.names[key]}」没有以下项目的评分，按 0 分计：{'、'.join(missing)}（篇3 三）",
+                       file=inp.file, sheet="评分")
+
+
+def apply_incidents(inp: ScoreInput, profile: Profile, out: pd.DataFrame, year: tuple[dt.date, dt.date],
+                    report: Report) -> dict[str, str]:
+    """Item 1 becomes 0 for a major incident; otherwise × (1 − Σ deductions), at least 0 (篇3 二、7)."""
+    t = inp.table("incidents")
+    notes: dict[str, str] = {}
+    if t is None:
+        return notes
+    rules = profile["score.incidents"]
+    zero: dict[str, list[str]] = {}
+    cut: dict[str, float] = {}
+    for row, rec in t.df.iterrows():
+        key, kind = class_key(rec["class"]), rec["kind"] or ""
+        date = rec["date"] if t.has("date") else None
+        if date is not None and not year[0] <= date <= year[1]:
+            report.add("INCIDENT-OUT-OF-YEAR", WARNING, f"事件日期 {date:%Y-%m-%d} 不在本学年内，未扣分（篇3 二、8）",
+                       value=str(date), **t.where("date", row))
+            continue
+        if any(word in kind for word in rules["zero_kinds"]):
+            zero.setdefault(key, []).append(kind)
+            continue
+        given = rec["deduction"] if t.has("deduction") else None
+        rate = given if given is not None else rules["deductions"].get(kind, rules["default_deduction"])
+        cut[key] = cut.get(key, 0.0) + rate
+    for key, rate in cut.items():
+        if key not in zero and not pd.isna(out.at[key, "class_building"]):
+            out.at[key, "class_building"] = round(out.at[key, "class_building"] * max(0.0, 1 - rate), 2)
+            notes[key] = f"班级建设扣 {min(rate, 1) * 100:g}%（事件）"
+    for key, kinds in zero.items():
+        out.at[key, "class_building"] = 0.0
+        notes[key] = f"班级建设记 0 分（{'、'.join(dict.fromkeys(kinds))}）"
+    return notes

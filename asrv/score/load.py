@@ -1,0 +1,117 @@
+"""Reading classes.xlsx (and a separate fitness file) into checked tables, or every input error at once."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..findings import ERROR, Finding, InputError
+from ..io import Table, Workbook, open_workbook, read_sheet
+from ..profile import Profile
+from . import sheets as S
+
+
+def class_key(name: object) -> str:
+    """`三（2）班`, `三(2)班 ` and `三(2)` are one class."""
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name)))
+    return s[:-1] if s.endswith("班") and len(s) > 1 else s
+
+
+@dataclass
+class ScoreInput:
+    file: str
+    tables: dict[str, Table]
+    fitness: Table | None
+    order: dict[str, int]        # class key -> position in the 班级 sheet
+    names: dict[str, str]        # class key -> the name as written in 班级
+
+    def table(self, name: str) -> Table | None:
+        return self.tables.get(name)
+
+
+def load(book: Workbook | str | Path, profile: Profile, fitness: Workbook | str | Path | None = None) -> ScoreInput:
+    book = book if isinstance(book, Workbook) else open_workbook(book)
+    problems: list[Finding] = []
+    tables = {}
+    for spec in (S.CLASSES, S.RATINGS_SHEET, S.CHECKS, S.TEACHING, S.AWARDS, S.INCIDENTS):
+        t = read_sheet(book, spec, problems)
+        if t is not None:
+            tables[spec.name] = t
+    fit_table = _fitness(book, fitness, problems)
+    if problems:
+        raise InputError(problems)
+    classes = tables["classes"]
+    order, names = _class_list(classes, problems)
+    for t in [*tables.values(), fit_table]:
+        if t is not None and t is not classes:
+            _check_classes(t, names, problems)
+    _check_ratings(tables["ratings"], profile, problems)
+    if "awards" in tables:
+        _check_awards(tables["awards"], problems)
+    if problems:
+        raise InputError(problems)
+    return ScoreInput(book.file, tables, fit_table, order, names)
+
+
+def _fitness(book: Workbook, fitness, problems: list[Finding]) -> Table | None:
+    if fitness is None:
+        return read_sheet(book, S.FITNESS, problems)
+    fbook = fitness if isinstance(fitness, Workbook) else open_workbook(fitness)
+    # A separate fitness workbook may call its one sheet anything (Sheet1, 三年级体测…).
+    spec = dataclasses.replace(S.FITNESS, required=True, aliases=S.FITNESS.aliases + tuple(fbook.sheet_names[:1]))
+    return read_sheet(fbook, spec, problems)
+
+
+def _class_list(classes: Table, problems: list[Finding]) -> tuple[dict[str, int], dict[str, str]]:
+    order: dict[str, int] = {}
+    names: dict[str, str] = {}
+    first_row: dict[str, int] = {}
+    for row, name in classes.df["class"].items():
+        if name is None:
+            problems.append(Finding("CELL-BLANK", ERROR, "「班级」不能为空", value=None, **classes.where("class", row)))
+            continue
+        key = class_key(name)
+        if key in order:
+            problems.append(Finding("CLASS-DUPLICATE", ERROR,
+                f"班级「{name}」重复（第 {first_row[key]} 行已有）", value=name, **classes.where("class", row)))
+            continue
+        order[key], names[key], first_row[key] = len(order), name, row
+    return order, names
+
+
+def _check_classes(t: Table, names: dict[str, str], problems: list[Finding]) -> None:
+    for row, name in t.df["class"].items():
+        if name is None:
+            problems.append(Finding("CELL-BLANK", ERROR, "「班级」不能为空", **t.where("class", row)))
+        elif class_key(name) not in names:
+            problems.append(Finding("CLASS-UNKNOWN", ERROR,
+                f"班级「{name}」不在「班级」表中", value=name, **t.where("class", row)))
+
+
+def _check_ratings(t: Table, profile: Profile, problems: list[Finding]) -> None:
+    items = profile["score.items"]
+    for row, rec in t.df.iterrows():
+        if rec["item"] is None:
+            problems.append(Finding("CELL-BLANK", ERROR, "「项目」不能为空", **t.where("item", row)))
+        elif rec["score"] is None:
+            problems.append(Finding("CELL-BLANK", ERROR, "「分数」不能为空", **t.where("score", row)))
+        elif rec["score"] > items[rec["item"]]["max"]:
+            item = items[rec["item"]]
+            problems.append(Finding("CELL-RANGE", ERROR,
+                f"「{item['label']}」满分 {item['max']} 分，分数 {rec['score']:g} 超出（篇3 三）",
+                value=rec["score"], **t.where("score", row)))
+
+
+def _check_awards(t: Table, problems: list[Finding]) -> None:
+    has_prize, has_place = t.has("prize"), t.has("place")
+    for row, rec in t.df.iterrows():
+        prize = rec["prize"] if has_prize else None
+        place = rec["place"] if has_place else None
+        if prize is None and place is None:
+            problems.append(Finding("AWARD-PRIZE", ERROR, "「等第」和「名次」至少填一项（篇3 二、2—4）",
+                                    **t.where("prize" if has_prize else "level", row)))
+        if rec["event"] is None:
+            problems.append(Finding("CELL-BLANK", ERROR, "「项目」不能为空（同一项目只计最高一次）",
+                                    **t.where("event", row)))
