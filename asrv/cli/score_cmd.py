@@ -37,6 +37,7 @@ def _attach() -> None:
         out_dir: Path = typer.Option(Path("asrv-out"), "--out", "-o", help="输出文件夹"),
         as_json: bool = typer.Option(False, "--json", help="把结果以 JSON 打印到标准输出，供脚本使用"),
         no_mask: bool = typer.Option(False, "--no-mask", help="公示中不遮挡学生姓名"),
+        school: Optional[str] = typer.Option(None, "--school", help="学校名称，写入公示标题；默认取配置"),
     ) -> None:
         """为优秀班集体评价打分、排名，写出排名工作簿和公示（篇3）。"""
         from ..profile import load_profile
@@ -44,6 +45,8 @@ def _attach() -> None:
         from ..score.outputs import write_outputs
         day = _date(date)
         prof = load_profile(profile)
+        if school:
+            prof = prof.with_values(**{"score.school": school})
         result = score(book, prof, fitness=fitness, year=year, quota=quota, today=day, progress=progress())
         paths = write_outputs(result, prof, out_dir, date=day, mask=not no_mask)
         if as_json:

@@ -40,16 +40,19 @@ def load(book: Workbook | str | Path, profile: Profile, fitness: Workbook | str 
         if t is not None:
             tables[spec.name] = t
     fit_table = _fitness(book, fitness, problems)
-    if problems:
+    if "classes" not in tables or "ratings" not in tables:
         raise InputError(problems)
+    # Go on checking what could be read, so the clerk gets every problem in one pass;
+    # a cell already reported as unreadable is not reported again as blank.
+    bad = {(f.sheet, f.cell) for f in problems}
     classes = tables["classes"]
     order, names = _class_list(classes, problems)
     for t in [*tables.values(), fit_table]:
         if t is not None and t is not classes:
             _check_classes(t, names, problems)
-    _check_ratings(tables["ratings"], profile, problems)
+    _check_ratings(tables["ratings"], profile, problems, bad)
     if "awards" in tables:
-        _check_awards(tables["awards"], problems)
+        _check_awards(tables["awards"], problems, bad)
     if problems:
         raise InputError(problems)
     return ScoreInput(book.file, tables, fit_table, order, names)
@@ -90,9 +93,11 @@ def _check_classes(t: Table, names: dict[str, str], problems: list[Finding]) -> 
                 f"班级「{name}」不在「班级」表中", value=name, **t.where("class", row)))
 
 
-def _check_ratings(t: Table, profile: Profile, problems: list[Finding]) -> None:
+def _check_ratings(t: Table, profile: Profile, problems: list[Finding], bad: set) -> None:
     items = profile["score.items"]
     for row, rec in t.df.iterrows():
+        if (t.sheet, t.cell("item", row)) in bad or (t.sheet, t.cell("score", row)) in bad:
+            continue
         if rec["item"] is None:
             problems.append(Finding("CELL-BLANK", ERROR, "「项目」不能为空", **t.where("item", row)))
         elif rec["score"] is None:
@@ -104,9 +109,11 @@ def _check_ratings(t: Table, profile: Profile, problems: list[Finding]) -> None:
                 value=rec["score"], **t.where("score", row)))
 
 
-def _check_awards(t: Table, problems: list[Finding]) -> None:
+def _check_awards(t: Table, problems: list[Finding], bad: set) -> None:
     has_prize, has_place = t.has("prize"), t.has("place")
     for row, rec in t.df.iterrows():
+        if any((t.sheet, t.cell(f, row)) in bad for f in ("prize", "place", "event")):
+            continue
         prize = rec["prize"] if has_prize else None
         place = rec["place"] if has_place else None
         if prize is None and place is None:

@@ -55,7 +55,7 @@ def notice_context(result: ScoreResult, profile: Profile, date: dt.date, mask: b
     s = profile["score"]
     first, last = publication_period(date, s["publication_working_days"], s["holidays"], s["extra_workdays"])
     return {
-        "school": s["school"] or Path(result.file).stem,
+        "school": s["school"],
         "year": f"{result.year[0].year}-{result.year[1].year}",
         "date": date, "first": first, "last": last, "days": s["publication_working_days"],
         "contact": s["objection_contact"], "quota": result.quota, "classes": result.classes,

@@ -1,0 +1,144 @@
+"""`asrv score` end to end: exit codes, outputs, bad input, JSON, the notice's golden files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from asrv.cli.main import app
+from score_helpers import award, classes, full_marks, write_book
+
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+
+
+def small_book(tmp_path: Path) -> Path:
+    names = ("三(1)班", "三(2)班", "三(3)班")
+    return write_book(tmp_path / "classes.xlsx", {
+        "班级": classes(*names),
+        "评分": full_marks(names[0]) + full_marks(names[1], building=15) + full_marks(names[2], building=15),
+        "获奖": [award("三(1)班", "个人", "书法", "区级", "一等奖", student="张小明"),
+                 award("三(2)班", "团体", "text:=HYPERLINK(\"x\")", "校级", "一等奖")],
+        "体测": [["三(3)班", "李四", "不及格"], ["三(1)班", "王五", "良好"]],
+    })
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_score_writes_workbook_and_notice(tmp_path):
+    book = small_book(tmp_path)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["score", str(book), "--quota", "1", "--date", "2026-06-19", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "三(1)班" in r.output and "已写出" in r.output
+    wb = openpyxl.load_workbook(out / "classes_评分结果.xlsx")
+    assert wb.sheetnames == ["排名", "获奖记录", "问题", "参数"]
+    ws = wb["排名"]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=2)]
+    assert [(r["名次"], r["班级"], r["推荐"]) for r in rows] == [(1, "三(1)班", "是"), (2, "三(2)班", "否"), (3, "三(3)班", "否")]
+    assert rows[2]["一票否决"].startswith("是") and ws.freeze_panes == "A2"
+    assert rows[0]["总分"] == 80 + 10 + 6  # full marks, fitness 10 × 1/1 passed, 区级一等奖 6
+    awards = wb["获奖记录"]
+    event = awards.cell(row=3, column=5)
+    assert event.value == '=HYPERLINK("x")' and event.data_type == "s"  # text, never a formula
+    html = (out / "classes_公示.html").read_text("utf-8")
+    assert "张*明" in html and "张小明" not in html
+    assert "2026年6月19日至2026年6月25日" in html  # 5 working days over a weekend
+
+
+def test_notice_matches_golden(tmp_path):
+    book = small_book(tmp_path)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["score", str(book), "--quota", "2", "--date", "2026-06-19", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    for name, golden in (("classes_公示.md", "score_notice.md"), ("classes_公示.html", "score_notice.html")):
+        got = (out / name).read_text("utf-8")
+        if os.environ.get("ASRV_UPDATE_GOLDEN"):
+            (GOLDEN / golden).write_text(got, "utf-8")
+        assert got == (GOLDEN / golden).read_text("utf-8"), f"{name} differs from tests/golden/{golden}"
+
+
+def test_no_mask_shows_names(tmp_path):
+    out = tmp_path / "out"
+    runner.invoke(app, ["score", str(small_book(tmp_path)), "--no-mask", "--date", "2026-06-19", "--out", str(out)])
+    assert "张小明" in (out / "classes_公示.md").read_text("utf-8")
+
+
+def test_rerun_gives_same_content(tmp_path):
+    book = small_book(tmp_path)
+    args = ["score", str(book), "--date", "2026-06-19", "--out"]
+    runner.invoke(app, args + [str(tmp_path / "a")])
+    runner.invoke(app, args + [str(tmp_path / "b")])
+    for name in ("classes_公示.md", "classes_公示.html", "classes_评分结果.xlsx"):
+        assert sha(tmp_path / "a" / name) == sha(tmp_path / "b" / name)
+
+
+def test_json_output(tmp_path):
+    r = runner.invoke(app, ["score", str(small_book(tmp_path)), "--json", "--date", "2026-06-19",
+                            "--out", str(tmp_path / "o")])
+    data = json.loads(r.stdout)
+    assert set(data) == {"classes", "findings"}
+    assert data["classes"][0]["class"] == "三(1)班" and data["classes"][2]["vetoed"] is True
+    assert all(set(f) == {"rule", "severity", "file", "sheet", "cell", "message"} for f in data["findings"])
+
+
+def test_bad_input_lists_every_problem_and_writes_nothing(tmp_path):
+    book = write_book(tmp_path / "bad.xlsx", {
+        "班级": classes("三(1)班", "三(2)班") + [["三(1)班", "三年级", "x", "四十"]],
+        "评分": full_marks("三(1)班") + [["三(2)班", "纪律", "班主任", 5], ["三(2)班", "学风", "语文", 30]],
+        "获奖": [award("三(1)班", "团体", "合唱", "乡级", "一等奖"), award("三(1)班", "团体", "舞蹈", "区级", "特等奖"),
+                 award("三(1)班", "个人", "足球", "区级", "一等奖", count="四", date="2026-13-45")],
+        "体测": [["三(1)班", "张三", "很好"], ["五(1)班", "李四", "及格"]],
+        "事件": [["三(2)班", "2026-03-01", "事故", "150%", ""]],
+    })
+    before = sha(book)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["score", str(book), "--out", str(out)])
+    assert r.exit_code == 2
+    text = r.output
+    for where in ("班级!D4", "班级!A4", "评分!B7", "评分!D8", "获奖!E2", "获奖!F3", "获奖!H4", "获奖!I4",
+                  "体测!C2", "体测!A3", "事件!D2"):
+        assert where in text, where
+    assert "Traceback" not in text
+    assert not out.exists()
+    assert sha(book) == before
+
+
+@pytest.mark.parametrize("content,expect", [(b"not a workbook at all", "无法读取工作簿"), (None, "找不到文件")])
+def test_unreadable_file(tmp_path, content, expect):
+    path = tmp_path / "x.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    r = runner.invoke(app, ["score", str(path), "--out", str(tmp_path / "o")])
+    assert r.exit_code == 2 and expect in r.output and "Traceback" not in r.output
+
+
+def test_missing_sheet_and_column(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "班级"
+    wb.active.append(["年级", "班主任"])
+    wb.save(tmp_path / "m.xlsx")
+    r = runner.invoke(app, ["score", str(tmp_path / "m.xlsx"), "--out", str(tmp_path / "o")])
+    assert r.exit_code == 2
+    assert "缺少「班级」列" in r.output and "缺少工作表「评分」" in r.output
+
+
+def test_subprocess_module_entry(tmp_path):
+    book = small_book(tmp_path)
+    p = subprocess.run([sys.executable, "-m", "asrv", "score", str(book), "--json", "--date", "2026-06-19",
+                        "--out", str(tmp_path / "o")], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["classes"][0]["rank"] == 1
+    p = subprocess.run([sys.executable, "-m", "asrv", "score", str(tmp_path / "nope.xlsx")],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2 and "找不到文件" in p.stderr and "Traceback" not in p.stderr
