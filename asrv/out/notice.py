@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .mask import mask_id, mask_name
@@ -27,12 +26,13 @@ def _num(value: object, digits: int = 1) -> str:
 
 
 def templates_dir() -> Path:
-    """Installed: the package asrv.templates. In a source checkout (editable install) the
+    """Installed: the folder asrv/templates. In a source checkout (editable install) the
     top-level templates/ folder, which setuptools' editable finder does not map."""
     root = Path(__file__).resolve().parents[2]
     if (root / "pyproject.toml").is_file() and (root / "templates").is_dir():
         return root / "templates"
-    return Path(str(resources.files("asrv.templates")))
+    # Installed, templates/ is the data-only package asrv/templates (no __init__, so not via importlib).
+    return root / "asrv" / "templates"
 
 
 @lru_cache(maxsize=2)
