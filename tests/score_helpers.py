@@ -27,11 +27,12 @@ def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
             continue
         ws = wb.create_sheet(title)
         ws.append(HEAD[title])
-        for r in rows:
+        for i, r in enumerate(rows, start=2):
             ws.append(list(r))
-            for c in ws[ws.max_row]:
-                if isinstance(c.value, str) and c.value.startswith(TEXT):
-                    c.value = c.value[len(TEXT):]
+            for j, v in enumerate(r, start=1):
+                if isinstance(v, str) and v.startswith(TEXT):
+                    c = ws.cell(row=i, column=j)
+                    c.value = v[len(TEXT):]
                     c.data_type = "s"  # typed as text in Excel: `=…` that is not a formula
     wb.save(path)
     return path

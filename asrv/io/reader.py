@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -14,6 +14,10 @@ from .workbook import Workbook, column_letter
 
 HEADER_SEARCH_ROWS = 20
 _PAREN_TAIL = re.compile(r"\([^()]*\)$")
+# A format-hint row under the header: `x`, `x.x`, `x'x"` show how to type each column.
+_HINT_CELL = re.compile(r"[xX]+(?:[.'′:][xX]+)*[\"″']*")
+# Survey tools number their questions: `3、学生班级`, `Q3. 班级`, `第3题 班级`, `3) 班级` (after norm).
+_NUMBERING = re.compile(r"^(?:q\d{1,3}[、.:)]?|第\d{1,3}题[、.:]?|\d{1,3}[、.:)])(?=\D)")
 
 
 @dataclass
@@ -26,6 +30,9 @@ class Table:
     df: pd.DataFrame
     letters: dict[str, str]
     header_row: int
+    # Stacked two-row header: field -> the field named under it in the same column
+    # (`引体向上` over `仰卧起坐`): that column holds either, by student.
+    alternates: dict[str, str] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self.letters
@@ -60,9 +67,18 @@ def read_sheets(book: Workbook, specs, problems: list[Finding]) -> dict[str, Tab
     return tables
 
 
-def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding]) -> Table | None:
-    """Read one sheet kind. Problems with the input are appended to `problems`, never raised."""
-    sheet = find_sheet(book, spec)
+def header_fields(book: Workbook, sheet: str, spec: SheetSpec) -> set[str]:
+    """The fields a sheet's header names, to pick sheets by content rather than by name."""
+    rows, merged = book.grid(sheet)
+    header = _find_header(_fill_merged(rows, merged), spec)
+    return set(header[1]) if header else set()
+
+
+def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
+               sheet: str | None = None) -> Table | None:
+    """Read one sheet kind (from `sheet` if given). Problems with the input are appended to
+    `problems`, never raised."""
+    sheet = sheet or find_sheet(book, spec)
     if sheet is None:
         if spec.required:
             problems.append(Finding("READ-SHEET", ERROR,
@@ -78,7 +94,11 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding]) -> Tabl
             f"找不到表头：应有 {'、'.join(f.header for f in spec.fields if f.required)} 等列",
             cell="A1", **where))
         return None
-    first_data, columns = header
+    first_data, columns, alternates = header
+    if first_data <= len(rows):
+        below = rows[first_data - 1]
+        if sum(_is_hint(below[c]) for c in columns.values() if c < len(below)) >= 2:
+            first_data += 1
     missing = [f for f in spec.fields if f.required and f.name not in columns]
     for f in missing:
         problems.append(Finding("READ-COLUMN", ERROR,
@@ -97,7 +117,11 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding]) -> Tabl
     for f in spec.fields:
         if f.name in df.columns:
             df[f.name] = _parse_column(df[f.name], f, letters[f.name], where, problems)
-    return Table(spec, book.file, sheet, df, letters, first_data - 1)
+    return Table(spec, book.file, sheet, df, letters, first_data - 1, alternates)
+
+
+def _is_hint(v: object) -> bool:
+    return isinstance(v, str) and _HINT_CELL.fullmatch(unicodedata.normalize("NFKC", v).strip()) is not None
 
 
 def _fill_merged(rows: list[list], merged: list) -> list[list]:
@@ -122,6 +146,10 @@ def _candidates(text: object):
         return
     yield n
     yield _PAREN_TAIL.sub("", n)
+    bare = _NUMBERING.sub("", n)
+    if bare != n:
+        yield bare
+        yield _PAREN_TAIL.sub("", bare)
     for token in unicodedata.normalize("NFKC", text).split():
         yield norm(token)
 
@@ -139,7 +167,7 @@ def _match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str
     return found
 
 
-def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
+def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int], dict[str, str]] | None:
     """The row (below any title rows) matching most fields; a second header row may add more."""
     lookup = {s: f for f in spec.fields for s in f.spellings()}
     best, best_row = {}, -1
@@ -150,14 +178,21 @@ def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int]
     if not best:
         return None
     first_data = best_row + 2  # 1-based Excel row of the first data row
+    alternates: dict[str, str] = {}
     if best_row + 1 < len(rows):
         more = _match_row(rows[best_row + 1], lookup, set(best))
         used = set(best.values())
+        stacked = {k: c for k, c in more.items() if c in used}
         more = {k: c for k, c in more.items() if c not in used}
-        if more:
+        # A two-row header merged vertically repeats its headers in the second row once the
+        # merged cells are filled; that row is header too, not a row of data.
+        again = _match_row(rows[best_row + 1], lookup, set())
+        echo = sum(1 for k, c in again.items() if best.get(k) == c)
+        if more or 2 * echo >= len(best):
             best = {**best, **more}
             first_data += 1
-    return first_data, best
+            alternates = {top: k for k, c in stacked.items() for top, c0 in best.items() if c0 == c}
+    return first_data, best, alternates
 
 
 def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.DataFrame:
@@ -173,6 +208,7 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                   problems: list[Finding]) -> pd.Series:
     """Parse each distinct raw value once; report every bad cell with its position."""
     parse = _parser(f)
+    special = {norm(k): v for k, v in (f.special or {}).items()}
     values: dict = {}
     errors: dict = {}
     for v in pd.unique(raw.array):
@@ -181,6 +217,9 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
             continue
         if is_blank(v):
             values[key] = None
+            continue
+        if special and norm(clean_text(v)) in special:
+            values[key] = special[norm(clean_text(v))]
             continue
         try:
             x = parse(v)
@@ -214,6 +253,10 @@ def _num(x):
 def _rule(f: Field) -> str:
     if f.kind in ("choice", "bool"):
         return "CELL-CHOICE"
+    if f.kind.startswith("time"):
+        return "CELL-TIME"
+    if f.kind.startswith("weekday"):
+        return "CELL-WEEKDAY"
     return "CELL-DATE" if f.kind == "date" else "CELL-NUMBER"
 
 

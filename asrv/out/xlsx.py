@@ -21,6 +21,7 @@ class SheetOut:
     marks: dict[int, str] = field(default_factory=dict)           # row index -> MARK_FILLS key
     validations: dict[str, list[str]] = field(default_factory=dict)  # column header -> choices
     notes: list[str] = field(default_factory=list)                # lines above the table
+    merge_notes: bool = False  # each note line merged over the table's width, as a clerk's title row
 
 
 def display_width(text: object) -> int:
@@ -41,24 +42,31 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
         ws = wb.create_sheet(spec.title[:31])
         for line in spec.notes:
             ws.append([line])
+        if spec.merge_notes and len(spec.columns) > 1:
+            for r in range(1, len(spec.notes) + 1):
+                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(spec.columns))
         header_row = len(spec.notes) + 1
         ws.append(spec.columns)
-        for c in ws[header_row]:
+        width = len(spec.columns)
+        # ws[row] recomputes max_column over every cell: quadratic on big sheets, so address cells directly.
+        cells = lambda r: (ws.cell(row=r, column=j) for j in range(1, width + 1))  # noqa: E731
+        for c in cells(header_row):
             c.font = bold
             c.fill = PatternFill("solid", fgColor=HEADER_FILL)
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for i, row in enumerate(spec.rows):
             ws.append([_cell_value(v) for v in row])
             r = header_row + 1 + i
-            for c in ws[r]:
-                if isinstance(c.value, str) and c.value.startswith(FORMULA_START):
+            for j, v in enumerate(row, start=1):
+                if isinstance(v, str) and v.startswith(FORMULA_START):
                     # Text from a workbook must never run as a formula in the clerk's Excel.
+                    c = ws.cell(row=r, column=j)
                     c.data_type = "s"
                     c.quotePrefix = True
             mark = spec.marks.get(i)
             if mark:
                 fill = PatternFill("solid", fgColor=MARK_FILLS[mark])
-                for c in ws[r]:
+                for c in cells(r):
                     c.fill = fill
         last = header_row + len(spec.rows)
         for j, name in enumerate(spec.columns, start=1):
@@ -81,7 +89,7 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
         if spec.rows and spec.columns:
             ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(spec.columns))}{last}"
     _fix_dates(wb)
-    wb.save(path)
+    _save_stable(wb, path)
 
 
 def _cell_value(v: Any) -> Any:
@@ -109,3 +117,27 @@ def _fix_dates(wb) -> None:
     wb.properties.created = stamp
     wb.properties.modified = stamp
     wb.properties.creator = "asrv"
+
+
+def _save_stable(wb, path) -> None:
+    """`wb.save` stamps core.xml and every zip entry with the clock; this writes fixed times."""
+    import zipfile
+    from openpyxl.writer.excel import ExcelWriter
+
+    when = (2000, 1, 1, 0, 0, 0)
+
+    class _FixedTimeZip(zipfile.ZipFile):
+        def writestr(self, name, data, *args, **kwargs):
+            if not isinstance(name, zipfile.ZipInfo):
+                name = zipfile.ZipInfo(name, date_time=when)
+                name.compress_type = zipfile.ZIP_DEFLATED
+                name.external_attr = 0o600 << 16
+            super().writestr(name, data, *args, **kwargs)
+
+        def write(self, filename, arcname=None, *args, **kwargs):
+            # openpyxl streams each worksheet through a temporary file, whose mtime is the clock.
+            with open(filename, "rb") as f:
+                self.writestr(arcname or Path(filename).name, f.read())
+
+    with _FixedTimeZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()

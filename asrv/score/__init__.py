@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError, Progress, Report, WARNING, no_progress
+import pandas as pd
+
 from ..io import Workbook
 from ..profile import Profile
 from . import bonus, items
@@ -60,17 +62,23 @@ def _fitness_counts(inp: ScoreInput, profile: Profile, report: Report) -> dict[s
     t = inp.fitness
     if t is None:
         return {}
-    veto, passing = set(profile["score.fitness.veto_ratings"]), set(profile["score.fitness.pass_ratings"])
+    veto, passing = profile["score.fitness.veto_ratings"], profile["score.fitness.pass_ratings"]
+    df = t.df.assign(key=t.df["class"].map(class_key))
+    tested = df[df["rating"].notna()]  # a blank rating is not tested (免测): neither a pass nor a fail
+    failed = tested[tested["rating"].isin(veto)]
+    names = failed["name"] if t.has("name") else pd.Series(dtype=object)
+    labels = [n if isinstance(n, str) and n else f"第{row}行" for row, n in
+              zip(failed.index, names.reindex(failed.index))]
+    failed_names = pd.Series(labels, index=failed.index, dtype=object).groupby(failed["key"]).agg(list)
     counts: dict[str, dict] = {}
-    for row, rec in t.df.iterrows():
-        c = counts.setdefault(class_key(rec["class"]), {"tested": 0, "passed": 0, "failed": 0, "failed_names": []})
-        if rec["rating"] is None:
-            continue  # not tested (免测): neither a pass nor a fail
-        c["tested"] += 1
-        c["passed"] += rec["rating"] in passing
-        if rec["rating"] in veto:
-            c["failed"] += 1
-            c["failed_names"].append(rec["name"] if t.has("name") and rec["name"] else f"第{row}行")
+    for key in df["key"].unique():
+        counts[key] = {"tested": 0, "passed": 0, "failed": 0, "failed_names": failed_names.get(key, [])}
+    for key, n in tested.groupby("key").size().items():
+        counts[key]["tested"] = int(n)
+    for key, n in tested[tested["rating"].isin(passing)].groupby("key").size().items():
+        counts[key]["passed"] = int(n)
+    for key, n in failed.groupby("key").size().items():
+        counts[key]["failed"] = int(n)
     for key in inp.order:
         if key not in counts:
             report.add("FITNESS-MISSING", WARNING,

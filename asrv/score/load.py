@@ -52,7 +52,7 @@ def load(book: Workbook | str | Path, profile: Profile, fitness: Workbook | str 
             _check_classes(t, names, problems)
     _check_ratings(tables["ratings"], profile, problems, bad)
     if "awards" in tables:
-        _check_awards(tables["awards"], problems, bad)
+        _check_awards(tables["awards"], profile["score.bonus.excluded_events"], problems, bad)
     if problems:
         raise InputError(problems)
     return ScoreInput(book.file, tables, fit_table, order, names)
@@ -85,17 +85,18 @@ def _class_list(classes: Table, problems: list[Finding]) -> tuple[dict[str, int]
 
 
 def _check_classes(t: Table, names: dict[str, str], problems: list[Finding]) -> None:
-    for row, name in t.df["class"].items():
-        if name is None:
-            problems.append(Finding("CELL-BLANK", ERROR, "「班级」不能为空", **t.where("class", row)))
-        elif class_key(name) not in names:
-            problems.append(Finding("CLASS-UNKNOWN", ERROR,
-                f"班级「{name}」不在「班级」表中", value=name, **t.where("class", row)))
+    keys = t.df["class"].map(lambda n: None if n is None else class_key(n))
+    for row in keys.index[keys.isna()]:
+        problems.append(Finding("CELL-BLANK", ERROR, "「班级」不能为空", **t.where("class", row)))
+    for row in keys.index[keys.notna() & ~keys.isin(list(names))]:
+        name = t.df.at[row, "class"]
+        problems.append(Finding("CLASS-UNKNOWN", ERROR,
+            f"班级「{name}」不在「班级」表中", value=name, **t.where("class", row)))
 
 
 def _check_ratings(t: Table, profile: Profile, problems: list[Finding], bad: set) -> None:
     items = profile["score.items"]
-    for row, rec in t.df.iterrows():
+    for row, rec in zip(t.df.index, t.df.to_dict("records")):
         if (t.sheet, t.cell("item", row)) in bad or (t.sheet, t.cell("score", row)) in bad:
             continue
         if rec["item"] is None:
@@ -109,14 +110,15 @@ def _check_ratings(t: Table, profile: Profile, problems: list[Finding], bad: set
                 value=rec["score"], **t.where("score", row)))
 
 
-def _check_awards(t: Table, problems: list[Finding], bad: set) -> None:
+def _check_awards(t: Table, excluded: list[str], problems: list[Finding], bad: set) -> None:
     has_prize, has_place = t.has("prize"), t.has("place")
-    for row, rec in t.df.iterrows():
+    for row, rec in zip(t.df.index, t.df.to_dict("records")):
         if any((t.sheet, t.cell(f, row)) in bad for f in ("prize", "place", "event")):
             continue
         prize = rec["prize"] if has_prize else None
         place = rec["place"] if has_place else None
-        if prize is None and place is None:
+        honour = rec["event"] is not None and any(w in rec["event"] for w in excluded)
+        if prize is None and place is None and not honour:  # an honour (优秀班集体) has no prize
             problems.append(Finding("AWARD-PRIZE", ERROR, "「等第」和「名次」至少填一项（篇3 二、2—4）",
                                     **t.where("prize" if has_prize else "level", row)))
         if rec["event"] is None:

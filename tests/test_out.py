@@ -1,0 +1,117 @@
+"""Outputs: atomic writes, formula-safe formatted workbooks, masking, publication periods."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+
+import openpyxl
+import pytest
+
+from asrv.io import open_workbook
+from asrv.out import Outputs, SheetOut, mask_id, mask_name, write_workbook
+from asrv.workdays import publication_period
+
+
+def test_outputs_all_or_nothing(tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError):
+        with Outputs(out) as o:
+            o.write_text("a.txt", "甲")
+            o.write("b.xlsx", lambda p: write_workbook(p, [SheetOut("表", ["列"], [[1]])]))
+            raise RuntimeError("boom")
+    assert list(out.iterdir()) == []  # no target, no temporary file
+
+    with Outputs(out) as o:
+        a = o.write_text("a.txt", "甲")
+        assert not a.exists()  # nothing appears before the run succeeds
+        o.write("b.xlsx", lambda p: write_workbook(p, [SheetOut("表", ["列"], [[1]])]))
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.xlsx"]
+    assert a.read_text(encoding="utf-8") == "甲"
+
+
+def test_outputs_failing_writer_leaves_old_file(tmp_path):
+    (tmp_path / "a.txt").write_text("旧", encoding="utf-8")
+
+    def fail(p):
+        p.write_text("半", encoding="utf-8")
+        raise OSError("disk full")
+    with pytest.raises(OSError):
+        with Outputs(tmp_path) as o:
+            o.write("a.txt", fail)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "旧"
+
+
+def test_formula_like_text_stays_text(tmp_path):
+    risky = ["=1+1", "+8613800000000", "-5分", "@SUM(A1)", "=HYPERLINK(\"http://x\")"]
+    p = tmp_path / "x.xlsx"
+    write_workbook(p, [SheetOut("结果", ["说明", "分数"], [[v, 1] for v in risky])])
+    ws = openpyxl.load_workbook(p)["结果"]
+    for i, v in enumerate(risky, start=2):
+        assert ws.cell(i, 1).value == v
+        assert ws.cell(i, 1).data_type == "s"
+    rows, _ = open_workbook(p).grid("结果")
+    assert [r[0] for r in rows[1:]] == risky
+
+
+def test_layout_widths_freeze_formats_marks_and_dropdowns(tmp_path):
+    p = tmp_path / "x.xlsx"
+    long_name = "省中小学生艺术展演（器乐合奏）"
+    write_workbook(p, [SheetOut(
+        "排名", ["班级", "项目", "总分", "日期", "等级"],
+        [["三(2)班", long_name, 101.5, dt.date(2026, 3, 5), "是"], ["三(1)班", "x", 99, None, True]],
+        number_formats={"总分": "0.0"}, marks={1: "veto"}, validations={"等级": ["优秀", "良好"]},
+        notes=["标题行"], merge_notes=True)])
+    ws = openpyxl.load_workbook(p)["排名"]
+    assert ws.freeze_panes == "A3"
+    assert ws["A1"].value == "标题行" and "A1:E1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [c.value for c in ws[2]] == ["班级", "项目", "总分", "日期", "等级"]
+    assert ws.column_dimensions["B"].width >= 2 * len(long_name)
+    assert 6 <= ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
+    assert ws["C3"].number_format == "0.0" and ws["C3"].value == 101.5
+    assert ws["D3"].value.date() == dt.date(2026, 3, 5)
+    assert ws["E4"].value == "是"  # a bool is written as 是/否
+    assert ws["A4"].fill.fgColor.rgb.endswith("F8CBAD") and not ws["A3"].fill.fgColor.rgb.endswith("F8CBAD")
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.formula1 == '"优秀,良好"' and str(dv.sqref).startswith("E3:")
+
+
+def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path):
+    def digest(name):
+        p = tmp_path / name
+        write_workbook(p, [SheetOut("表", ["日期"], [[dt.date(2026, 3, 5)]], notes=["题"])])
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+    first = digest("a.xlsx")
+    time.sleep(2.1)  # zip entry times have a two-second resolution
+    assert digest("b.xlsx") == first
+
+
+@pytest.mark.parametrize("name,masked", [
+    ("张小明", "张*明"), ("张三", "张*"), ("欧阳小明", "欧**明"), ("李", "李"), ("", ""), (None, ""),
+    (" 王五 ", "王*"),
+])
+def test_mask_name(name, masked):
+    assert mask_name(name) == masked
+
+
+def test_mask_id_inside_text():
+    assert mask_id("身份证号110105201001011234已登记") == "身份证号110105********1234已登记"
+    assert mask_id("号码 11010520100101123X。") == "号码 110105********123X。"
+    assert mask_id("学籍号G110105201001011234") == "学籍号G110105********1234"
+    for keep in ("电话 13800138000", "编号 1234567890123456789012", "2026-03-05", None):
+        assert mask_id(keep) == ("" if keep is None else keep)
+
+
+def test_publication_period():
+    d = dt.date
+    # Friday 2026-06-12: Fri + Mon..Thu.
+    assert publication_period(d(2026, 6, 12), 5) == (d(2026, 6, 12), d(2026, 6, 18))
+    # Starting on a Saturday: the period opens the next Monday.
+    assert publication_period(d(2026, 6, 13), 5) == (d(2026, 6, 15), d(2026, 6, 19))
+    # 端午 2026-06-19 (Friday) is a holiday: one more working day.
+    assert publication_period(d(2026, 6, 15), 5, holidays=["2026-06-19"]) == (d(2026, 6, 15), d(2026, 6, 22))
+    # A weekend working day (调休) counts.
+    assert publication_period(d(2026, 6, 18), 3, extra_workdays=[d(2026, 6, 20)]) == \
+        (d(2026, 6, 18), d(2026, 6, 20))
+    assert publication_period(d(2026, 6, 15), 1) == (d(2026, 6, 15), d(2026, 6, 15))
