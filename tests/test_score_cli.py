@@ -142,3 +142,26 @@ def test_subprocess_module_entry(tmp_path):
     p = subprocess.run([sys.executable, "-m", "asrv", "score", str(tmp_path / "nope.xlsx")],
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 2 and "找不到文件" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_template_filled_by_hand_scores(tmp_path):
+    blank = tmp_path / "模板.xlsx"
+    assert runner.invoke(app, ["template", "classes", "-o", str(blank)]).exit_code == 0
+    wb = openpyxl.load_workbook(blank)
+    wb["班级"].append(["三(3)班", "三年级", "李老师", 44])
+    for item, score_ in (("班级建设", 17), ("学风", 21), ("教育教学", 13), ("班级网页", 9), ("班级特色", 8)):
+        wb["评分"].append(["三(3)班", item, "教导处", score_])
+    wb["达标次数"].append(["三(3)班", 8, 15])
+    wb["获奖"].append(["三(3)班", "团体", None, "拔河", "段级", None, 1, None, "2026/5/4", "是"])
+    wb.save(blank)
+    r = runner.invoke(app, ["score", str(blank), "--json", "--date", "2026-06-19", "--out", str(tmp_path / "o")])
+    assert r.exit_code == 0, r.output
+    got = {c["class"]: c for c in json.loads(r.stdout)["classes"]}
+    assert got["三(3)班"]["total"] == 17 + 21 + 13 + 9 + 8 + 8 + 15 + 2
+    assert set(got) == {"三(2)班", "三(3)班"}  # the example row and the class typed in
+
+
+def test_debug_shows_traceback(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "asrv", "score", str(tmp_path / "nope.xlsx"), "--debug"],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2 and "Traceback" in p.stderr and "找不到文件" in p.stderr
