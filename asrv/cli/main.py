@@ -27,7 +27,11 @@ def _root(debug: bool = typer.Option(False, "--debug", help="出错时显示详�
 COMMANDS = [
     "profile_cmd",
     "template_cmd",
+    "schedule_cmd",
     "score_cmd",
+    "survey_cmd",
+    "fees_cmd",
+    "fitness_cmd",
 ]
 
 

@@ -27,6 +27,8 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     hint: str = ""                 # what a clerk should type, for messages and 填写说明
+    # Texts taken as a fixed value instead of being parsed: placeholders such as `\\` -> None.
+    special: Mapping[str, object] | None = None
 
     def spellings(self) -> set[str]:
         return {norm(s) for s in (self.header, self.name, *self.aliases)}

@@ -1,0 +1,74 @@
+"""`asrv fees`: a term's fees, exemptions, subsidies and spending, checked and published."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+
+from .common import PROFILE_HELP, exit_code, handle_errors, out, print_json, progress, show_findings
+
+
+def _date(value: Optional[str]) -> dt.date:
+    from ..findings import ERROR, Finding, InputError
+    from ..io.cells import parse_date
+    if not value:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise InputError([Finding("OPTION-DATE", ERROR, f"--date「{value}」应为日期，如 2026-12-28")]) from None
+
+
+def _attach() -> None:
+    from .main import app
+
+    @app.command("fees")
+    @handle_errors
+    def fees_cmd(
+        files: List[Path] = typer.Argument(..., help="一所或多所学校的收费工作簿（报名、缴费、支出……）"),
+        term: str = typer.Option(..., "--term", "-t", help="学期：2026秋、2026-2027-1 或 2026-2027学年第一学期"),
+        schedule: Optional[List[Path]] = typer.Option(None, "--schedule", help="课后服务安排工作簿，用于教师补助台账"),
+        calendar: Optional[Path] = typer.Option(None, "--calendar", help="校历工作簿（上学日），用于补助台账"),
+        date: Optional[str] = typer.Option(None, "--date", help="公示日期，公示期从此日起算；默认今天"),
+        profile: str = typer.Option("default", "--profile", "-p", help=PROFILE_HELP),
+        out_dir: Path = typer.Option(Path("asrv-out"), "--out", "-o", help="输出文件夹"),
+        as_json: bool = typer.Option(False, "--json", help="把结果以 JSON 打印到标准输出，金额为两位小数的字符串"),
+        no_mask: bool = typer.Option(False, "--no-mask", help="输出中不遮挡学生姓名"),
+    ) -> None:
+        """核对一个学期的收费、减免、补助与支出，写出汇总工作簿、收费公示和收支公示。"""
+        from ..fees import run_fees
+        from ..fees.report import write_outputs
+        from ..profile import load_profile
+        day = _date(date)
+        prof = load_profile(profile)
+        result = run_fees(files, term, prof, schedule=schedule or (), calendar=calendar, progress=progress())
+        paths = write_outputs(result, prof, out_dir, date=day, mask=not no_mask)
+        if as_json:
+            print_json(result.to_json())
+        else:
+            _show(result)
+            show_findings(result.findings, title="问题与提示", console=out, limit=30)
+            for note in result.notes:
+                out.print(f"[yellow]说明[/yellow]：{note}")
+            out.print("已写出：")
+            for p in paths:
+                out.print(f"  {p}")
+        raise typer.Exit(exit_code(result.findings))
+
+
+def _show(result) -> None:
+    from ..fees.money import fmt_thousands as m
+    t = Table(title=f"{result.term.title}（{result.term.label}）课后服务收费汇总（元）", title_justify="left")
+    for col in ("学校", "普惠托管", "个性化课程", "免费困难生", "应收", "净实收", "退费", "未缴", "政府保障应到位",
+                "支出", "结余"):
+        t.add_column(col, justify="left" if col == "学校" else "right")
+    for s in result.schools:
+        t.add_row(s.name, str(s.basic), str(s.personal), str(s.hardship), m(s.due), m(s.net), m(s.refunded),
+                  m(s.outstanding), m(s.subsidy_due), m(s.spending_total), m(s.balance))
+    out.print(t)
+
+
+_attach()

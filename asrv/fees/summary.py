@@ -1,0 +1,163 @@
+"""Per-student charges and per-school totals, all in 分, so every sheet adds up to the cent."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .load import FeeData
+from .sheets import BASIC, PERSONAL
+
+SEP = "\x1f"
+STUDENT_MONEY = ("fee", "materials", "due", "paid", "refunded", "net", "outstanding", "subsidy_due")
+
+
+@dataclass
+class CourseLine:
+    """One line of the 收费公示: a course, its standard and who took it."""
+
+    course: str
+    mode: str
+    fee: int | None
+    materials_standard: str = ""
+    time: str = ""
+    content: str = ""
+    provider: str = ""
+    students: int = 0
+    materials_charged: int = 0
+
+
+@dataclass
+class SchoolSummary:
+    name: str
+    files: str
+    basic: int = 0
+    personal: int = 0
+    enrollments: int = 0
+    hardship: int = 0
+    fee: int = 0
+    materials: int = 0
+    due: int = 0
+    paid: int = 0
+    refunded: int = 0
+    refund_students: int = 0
+    net: int = 0
+    outstanding: int = 0
+    subsidy_due: int = 0
+    subsidy_received: int | None = None
+    subsidy_income: int = 0
+    spending: dict[str, int] = field(default_factory=dict)
+    spending_other: int = 0
+    spending_total: int = 0
+    income: int = 0
+    balance: int = 0
+    courses: list[CourseLine] = field(default_factory=list)
+    errors: int = 0
+    warnings: int = 0
+
+
+def prepare(data: FeeData, cfg: dict, category_of) -> None:
+    """Columns every rule and total needs: the student key, enrolled, allowed category."""
+    enr, pay, exp = data["enrollment"], data["payments"], data["expenses"]
+    enr["key"] = enr["school"] + SEP + enr["student_id"]
+    pay["key"] = pay["school"] + SEP + pay["student_id"]
+    pay["enrolled"] = pay["key"].isin(set(enr["key"]))
+    mapping = {c: category_of(c, cfg) for c in pd.unique(exp["category"])}
+    exp["allowed"] = exp["category"].map(mapping)
+
+
+def students(data: FeeData, subsidy_per_student: int) -> pd.DataFrame:
+    """One row per student (and per payer not enrolled): what was due, paid, refunded, owed."""
+    enr, pay = data["enrollment"], data["payments"]
+    e = enr.assign(basic=enr["mode"] == BASIC).groupby("key", sort=False).agg(
+        school=("school", "first"), student_id=("student_id", "first"), **{"class": ("class", "first")},
+        name=("name", "first"), hardship=("hardship", "any"), fee=("fee", "sum"),
+        materials=("materials", "sum"), basic=("basic", "any"), personal=("personal", "any"))
+    named = enr[enr["course"] != ""].drop_duplicates(["key", "course"])
+    e["courses"] = named.groupby("key", sort=False)["course"].agg("、".join).reindex(e.index).fillna("")
+    e["modes"] = (e["basic"].map({True: BASIC, False: ""}) + e["personal"].map({True: PERSONAL, False: ""}))
+    e["modes"] = e["modes"].str.replace(BASIC + PERSONAL, f"{BASIC}、{PERSONAL}", regex=False)
+    e["enrolled"] = True
+    amount = pay["amount"]
+    p = pd.DataFrame({"key": pay["key"], "school": pay["school"], "student_id": pay["student_id"],
+                      "name": pay["name"], "paid": amount.clip(lower=0), "refunded": (-amount).clip(lower=0),
+                      "net": amount}).groupby("key", sort=False).agg(
+        school=("school", "first"), student_id=("student_id", "first"), payer=("name", "first"),
+        paid=("paid", "sum"), refunded=("refunded", "sum"), net=("net", "sum"))
+    s = e.join(p[["paid", "refunded", "net"]], how="left")
+    strays = p[~p.index.isin(e.index)]
+    if len(strays):
+        extra = strays.rename(columns={"payer": "name"}).assign(
+            **{"class": "", "modes": "（未报名）", "courses": "", "hardship": False, "fee": 0, "materials": 0,
+               "basic": False, "personal": False, "enrolled": False})
+        s = pd.concat([s, extra[s.columns]])
+    for col in ("paid", "refunded", "net", "fee", "materials"):
+        s[col] = s[col].fillna(0).astype("int64")
+    s["hardship"] = s["hardship"].astype(bool)
+    s["due"] = s["fee"] + s["materials"]
+    s["outstanding"] = s["due"] - s["net"]
+    s["subsidy_due"] = s["basic"].astype("int64") * subsidy_per_student
+    return s.reset_index()
+
+
+def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int) -> list[SchoolSummary]:
+    """Per-school totals, summed from the per-student frame so the two cannot disagree."""
+    enr, exp, sub = data["enrollment"], data["expenses"], data["subsidy"]
+    files = {}
+    for kind in ("enrollment", "payments", "expenses", "subsidy", "courses"):
+        for school, tab in zip(data[kind]["school"], data[kind]["_tab"]):
+            files.setdefault(school, dict())[data.tables[tab].file] = None
+    sums = st.groupby("school", sort=False)[list(STUDENT_MONEY)].sum()
+    out = []
+    for name in dict.fromkeys([*st["school"], *exp["school"], *sub["school"]]):
+        s = SchoolSummary(name, "、".join(files.get(name, {})))
+        mine = st[st["school"] == name]
+        s.basic, s.personal = int(mine["basic"].sum()), int(mine["personal"].sum())
+        s.enrollments = int(((enr["school"] == name) & enr["personal"]).sum())
+        s.hardship = int((mine["hardship"] & mine["enrolled"]).sum())
+        s.refund_students = int((mine["refunded"] > 0).sum())
+        if name in sums.index:
+            for col in STUDENT_MONEY:
+                setattr(s, col, int(sums.at[name, col]))
+        if name in data.has_sheet["subsidy"]:
+            s.subsidy_received = int(sub.loc[sub["school"] == name, "amount"].sum())
+        s.subsidy_income = s.subsidy_received if s.subsidy_received is not None else (
+            s.subsidy_due if cfg["subsidy_assume_received"] else 0)
+        spent = exp[exp["school"] == name]
+        by_cat = spent.groupby("allowed")["amount"].sum()
+        s.spending = {c: int(by_cat.get(c, 0)) for c in cfg["categories"]}
+        s.spending_other = int(spent.loc[spent["allowed"].isna(), "amount"].sum())
+        s.spending_total = sum(s.spending.values()) + s.spending_other
+        s.income = s.net + s.subsidy_income
+        s.balance = s.income - s.spending_total
+        s.courses = course_lines(data, name)
+        out.append(s)
+    return out
+
+
+def course_lines(data: FeeData, school: str) -> list[CourseLine]:
+    """The 课程 sheet's lines when given; otherwise what the enrollment shows, with its usual fee."""
+    enr, courses = data["enrollment"], data["courses"]
+    mine = enr[enr["school"] == school]
+    counts = mine.groupby(["mode", "course"], sort=False)["key"].nunique()
+    materials = mine.groupby(["mode", "course"], sort=False)["materials"].sum()
+    listed = courses[courses["school"] == school]
+    lines = []
+    for _, c in listed.iterrows():
+        mode = c["mode"] if isinstance(c["mode"], str) else PERSONAL
+        n = int(counts.get((mode, c["course"]), 0))
+        lines.append(CourseLine(c["course"], mode, int(c["fee"]), _text(c["materials_standard"]), _text(c["time"]),
+                                _text(c["content"]), _text(c["provider"]), n))
+    known = {(ln.mode, ln.course) for ln in lines}
+    for (mode, course), n in counts.items():
+        if (mode, course) not in known:
+            fees = mine.loc[(mine["mode"] == mode) & (mine["course"] == course), "fee"]
+            lines.append(CourseLine(course or ("普惠托管" if mode == BASIC else "未写课程"), mode,
+                                    int(fees.mode().iloc[0]) if len(fees) else None, students=int(n)))
+    for ln in lines:
+        ln.materials_charged = int(materials.get((ln.mode, ln.course), 0))
+    return sorted(lines, key=lambda ln: (ln.mode != BASIC,))
+
+
+def _text(v) -> str:
+    return v if isinstance(v, str) else ""

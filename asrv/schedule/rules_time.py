@@ -1,0 +1,188 @@
+"""Service time and content: SCH-* rules, per row or per service group per weekday."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..io.cells import parse_time, weekday_name
+from .load import hhmm, minutes
+from .registry import Context, rule
+
+GROUP_DAY = ["file", "school", "group", "day"]
+_GRADE_NAMES = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+
+
+def _contains(text: pd.Series, words: list[str]) -> pd.Series:
+    if not words:
+        return pd.Series(False, index=text.index)
+    return text.str.contains("|".join(map(re.escape, words)), regex=True)
+
+
+def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per key: minutes covered by the union of [start, end) and the row ending last.
+
+    Overlapping sessions of one group (the class split into two clubs) count once.
+    """
+    if s.empty:
+        return s.assign(minutes=pd.Series(dtype=float))
+    d = s.sort_values(keys + ["start", "end"])
+    grouped = [d[k] for k in keys]
+    reach = d.groupby(grouped, sort=False)["end"].cummax()
+    prev = reach.groupby(grouped, sort=False).shift()
+    block = (prev.isna() | (d["start"] > prev)).cumsum()
+    spans = d.groupby(block).agg(**{k: (k, "first") for k in keys}, start=("start", "min"),
+                                 end=("end", "max"))
+    spans["minutes"] = spans["end"] - spans["start"]
+    total = spans.groupby(keys, sort=False)["minutes"].sum()
+    last = d.loc[d.groupby(grouped, sort=False)["end"].idxmax()].set_index(keys)
+    return last.assign(minutes=total).reset_index()
+
+
+def _days(days) -> str:
+    return "、".join(weekday_name(d) for d in days)
+
+
+def _by_cell(frame: pd.DataFrame, at: str, same: list[str] = ()) -> pd.DataFrame:
+    """One line per offending cell (and equal `same` values), its weekdays joined in `days`:
+    a row for 周一至周五 breaking a limit every day is one finding, not five."""
+    keys = ["file", at, *same]
+    if frame.empty:
+        return frame.assign(days="")
+    days = frame.groupby(keys, sort=False)["day"].agg(lambda d: _days(sorted(set(d))))
+    first = frame.drop_duplicates(keys).set_index(keys)
+    return first.assign(days=days).reset_index()
+
+
+@rule("SCH-DAY", "只在上学日（周一至周五）开展")
+def school_day(ctx: Context) -> None:
+    days = ctx.cfg("school_days")
+    bad = _by_cell(ctx.sessions[~ctx.sessions["day"].isin(days)], "at_weekday")
+    ctx.emit_rows("SCH-DAY", bad, "at_weekday", lambda r: r.days,
+                  lambda r: f"{r.group} 安排在{r.days}：课后服务只在上学日（{_days(days)}）开展")
+
+
+@rule("SCH-END", "结束时间不晚于上限：小学 18:00，初中 18:30")
+def end_time(ctx: Context) -> None:
+    latest = {k: minutes(parse_time(v)) for k, v in ctx.cfg("end.latest").items()}
+    rows = ctx.rows
+    bad = rows[rows["end"] > rows["stage"].map(latest)]
+    ctx.emit_rows("SCH-END", bad, "at_end", lambda r: hhmm(r.end),
+                  lambda r: f"结束时间 {hhmm(r.end)} 晚于{r.stage}上限 {hhmm(latest[r.stage])}")
+
+
+def _off_work(ctx: Context, frame: pd.DataFrame, column: str) -> pd.Series:
+    """The 学校 sheet's time for each row: by school and 学段 first, then by school alone."""
+    sc = ctx.schools.dropna(subset=[column])
+    if sc.empty:
+        return pd.Series(float("nan"), index=frame.index)
+    by_stage = sc.dropna(subset=["stage"]).drop_duplicates(["file", "school", "stage"]).set_index(
+        ["file", "school", "stage"])[column]
+    by_school = sc.drop_duplicates(["file", "school"]).set_index(["file", "school"])[column]
+    k3 = pd.MultiIndex.from_frame(frame[["file", "school", "stage"]])
+    k2 = pd.MultiIndex.from_frame(frame[["file", "school"]])
+    a = pd.Series(by_stage.reindex(k3).to_numpy(), index=frame.index)
+    b = pd.Series(by_school.reindex(k2).to_numpy(), index=frame.index)
+    return a.where(a.notna(), b)
+
+
+@rule("SCH-END-MIN", "结束时间不早于当地正常下班时间")
+def end_not_before_off_work(ctx: Context) -> None:
+    last = union_minutes(ctx.school_day_sessions, GROUP_DAY)
+    off = _off_work(ctx, last, "off_work")
+    missing = last[off.isna()].drop_duplicates(["file", "school"])
+    for r in missing.itertuples(index=False):
+        ctx.emit("SCH-END-MIN", r.school, r.file, "学校", "", r.school,
+                 f"{r.school} 未在「学校」表填写下班时间，无法核对结束时间不早于下班时间", severity="warning")
+    bad = last.assign(off=off)
+    bad = _by_cell(bad[bad["end"] < bad["off"]], "at_end", ["end", "off"])
+    ctx.emit_rows("SCH-END-MIN", bad, "at_end", lambda r: hhmm(r.end),
+                  lambda r: f"{r.group} {r.days}服务结束于 {hhmm(r.end)}，早于当地下班时间 {hhmm(r.off)}")
+
+
+@rule("SCH-LEN", "每个服务班每天的服务总时长：不超过 90 分钟（national：不少于 120 分钟）")
+def length(ctx: Context) -> None:
+    most, least = ctx.cfg("length.max_minutes"), ctx.cfg("length.min_minutes")
+    total = union_minutes(ctx.school_day_sessions, GROUP_DAY)
+    if most:
+        bad = _by_cell(total[total["minutes"] > most], "at_end", ["minutes"])
+        ctx.emit_rows("SCH-LEN", bad, "at_end", lambda r: int(r.minutes),
+                      lambda r: f"{r.group} {r.days}服务共 {int(r.minutes)} 分钟，超过 {most} 分钟上限")
+    if least:
+        bad = _by_cell(total[total["minutes"] < least], "at_end", ["minutes"])
+        ctx.emit_rows("SCH-LEN", bad, "at_end", lambda r: int(r.minutes),
+                      lambda r: f"{r.group} {r.days}服务共 {int(r.minutes)} 分钟，不足 {least} 分钟")
+
+
+def _is_study(ctx: Context, s: pd.DataFrame) -> pd.Series:
+    words = ctx.cfg("study.keywords")
+    return _contains(s["category"], words) | _contains(s["activity"], words)
+
+
+@rule("SCH-STUDY", "作业辅导、答疑等学习性活动每班每天不超过一个课时（小学 40、初中 45 分钟）")
+def study_time(ctx: Context) -> None:
+    s = ctx.school_day_sessions
+    study = s[_is_study(ctx, s)]
+    if study.empty:
+        return
+    limit = ctx.cfg("study.max_minutes")
+    total = union_minutes(study, GROUP_DAY)
+    bad = _by_cell(total[total["minutes"] > total["stage"].map(limit)], "at_activity", ["minutes"])
+    ctx.emit_rows("SCH-STUDY", bad, "at_activity", lambda r: int(r.minutes),
+                  lambda r: f"{r.group} {r.days}作业辅导、答疑等学习性活动共 {int(r.minutes)} 分钟，"
+                            f"超过一个课时（{r.stage} {limit[r.stage]} 分钟）")
+
+
+@rule("SCH-HOMEWORK", "小学一二年级不得布置书面作业")
+def homework(ctx: Context) -> None:
+    rows = ctx.rows
+    grades = [float(g) for g in ctx.cfg("homework.grades")]
+    bad = rows[rows["grade"].isin(grades) & (rows["written_homework"] == "是")]
+    ctx.emit_rows("SCH-HOMEWORK", bad, "at_homework", lambda r: "是",
+                  lambda r: f"{_GRADE_NAMES[int(r.grade)]}年级（{r.group}）安排了书面作业：小学一二年级不得借课后服务布置书面家庭作业")
+
+
+@rule("SCH-TEACHING", "不得变相集体教学或补课（学科教学、新课、补课、刷题、集体授课）")
+def teaching(ctx: Context) -> None:
+    rows = ctx.rows
+    by_category = rows["category"].isin(ctx.cfg("teaching.categories"))
+    words = ctx.cfg("teaching.keywords")
+    by_word = _contains(rows["activity"], words) | _contains(rows["category"], words)
+    message = "「{}」：严禁将课后服务办成变相集体教学或变相补课"
+    cat = rows[by_category]
+    ctx.emit_rows("SCH-TEACHING", cat, "at_category", lambda r: r.category,
+                  lambda r: message.format(r.category))
+    act = rows[by_word & ~by_category]
+    ctx.emit_rows("SCH-TEACHING", act, "at_activity", lambda r: r.activity,
+                  lambda r: message.format(r.activity))
+
+
+@rule("SCH-AFTER-DISMISSAL", "在正常放学后开始")
+def after_dismissal(ctx: Context) -> None:
+    rows = ctx.school_day_sessions.drop_duplicates(["file", "row"])
+    dismissal = _off_work(ctx, rows, "dismissal")
+    bad = rows.assign(dismissal=dismissal)
+    bad = bad[bad["start"] < bad["dismissal"]]
+    ctx.emit_rows("SCH-AFTER-DISMISSAL", bad, "at_start", lambda r: hhmm(r.start),
+                  lambda r: f"开始时间 {hhmm(r.start)} 早于放学时间 {hhmm(r.dismissal)}：课后服务应在正常放学后进行")
+
+
+@rule("SCH-SCOPE", "早到校看管、午餐午休看管、晚自习不属于课后服务")
+def scope(ctx: Context) -> None:
+    rows = ctx.rows
+    words = ctx.cfg("scope.keywords")
+    bad = rows[_contains(rows["activity"], words) | _contains(rows["category"], words)]
+    ctx.emit_rows("SCH-SCOPE", bad, "at_activity", lambda r: r.activity,
+                  lambda r: f"「{r.activity}」不属于课后服务（早到校看管、午餐午休看管、晚自习不得计入）")
+
+
+@rule("SCH-FIVE-DAYS", "每个服务班每个上学日都有服务")
+def five_days(ctx: Context) -> None:
+    days = ctx.cfg("school_days")
+    s = ctx.sessions.sort_values(["file", "row"])
+    served = s.groupby(["file", "school", "group"], sort=False)["day"].agg(set)
+    first = s.drop_duplicates(["file", "school", "group"]).set_index(["file", "school", "group"])
+    first = first.assign(missing=served.map(lambda got: [d for d in days if d not in got]))
+    bad = first[first["missing"].map(bool)].reset_index()
+    ctx.emit_rows("SCH-FIVE-DAYS", bad, "at_group", lambda r: _days(r.missing),
+                  lambda r: f"{r.group} 缺少{_days(r.missing)}的服务：应覆盖每周全部 {len(days)} 个上学日")

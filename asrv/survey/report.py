@@ -1,0 +1,160 @@
+"""`asrv survey`: who asked for the service, for what, on which days, and what parents said."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding, Progress, no_progress
+from ..io.cells import clean_text
+from ..profile import Profile
+from .load import Activity, Response, load, match_choices, priority_order
+from .parse import grade_name, grades_text, split_answers
+from .sheets import GROUP_NAMES
+
+_WEEKDAY_WORD = re.compile(r"周|星期|礼拜|mon|tue|wed|thu|fri|sat|sun", re.IGNORECASE)
+
+
+@dataclass
+class Row:
+    label: str
+    answered: int
+    wants: int
+
+    @property
+    def rate(self) -> float:
+        return self.wants / self.answered if self.answered else 0.0
+
+
+@dataclass
+class Demand:
+    name: str
+    first: int
+    any: int
+    capacity: int | None
+    minimum: int
+    grades: str
+    eligible_first: int = 0
+
+    @property
+    def ratio(self) -> float | None:
+        return self.first / self.capacity if self.capacity else None
+
+
+@dataclass
+class SurveyResult:
+    files: list[str]
+    answered: int
+    wants: int
+    by_grade: list[Row]
+    by_class: list[Row]
+    demand: list[Demand]
+    catalog: bool
+    groups: list[tuple[str, int, int]]        # (name, answered, wants)
+    days: list[tuple[str, int]]
+    pickup: list[tuple[str, int]]
+    comments: dict[str, list[str]]
+    duplicates: list
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.wants / self.answered if self.answered else 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "files": self.files, "answered": self.answered, "wants": self.wants, "rate": round(self.rate, 4),
+            "by_grade": [{"grade": r.label, "answered": r.answered, "wants": r.wants} for r in self.by_grade],
+            "by_class": [{"class": r.label, "answered": r.answered, "wants": r.wants} for r in self.by_class],
+            "activities": [{"name": d.name, "first_choice": d.first, "any_choice": d.any,
+                            "capacity": d.capacity, "minimum": d.minimum} for d in self.demand],
+            "priority_groups": {g: w for g, _, w in self.groups},
+            "days": dict(self.days), "pickup": dict(self.pickup),
+            "comments": self.comments,
+            "duplicates": [{"id": d.key, "class": d.class_name, "kept": d.kept, "dropped": d.dropped}
+                           for d in self.duplicates],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+def summarize(surveys: list[Path], catalog: Path | None, profile: Profile,
+              progress: Progress = no_progress) -> SurveyResult:
+    progress("读取调查表……")
+    order = priority_order(profile)
+    survey, activities = load(surveys, catalog)
+    findings = list(survey.findings)
+    if activities is not None:
+        findings += match_choices(survey, activities)
+    resp = survey.responses
+    wanting = [r for r in resp if r.wants]
+    progress(f"汇总 {len(resp)} 份答卷……")
+    by_grade = _rows(resp, lambda r: (r.grade or 99, grade_name(r.grade)))
+    by_class = _rows(resp, lambda r: (r.grade or 99, r.class_name))
+    no_comment = set(profile["survey.no_comment"])
+    comments: dict[str, list[str]] = {}
+    for r in sorted(resp, key=lambda r: (r.grade or 99, r.class_name)):
+        text = r.comment.strip()
+        if text and text not in no_comment:
+            comments.setdefault(r.class_name or "班级不明", []).append(text)
+    return SurveyResult(
+        files=survey.files, answered=len(resp), wants=len(wanting), by_grade=by_grade, by_class=by_class,
+        demand=_demand(wanting, activities), catalog=activities is not None,
+        groups=[(GROUP_NAMES[g], sum(g in r.groups for r in resp), sum(g in r.groups for r in wanting))
+                for g in order],
+        days=_days(wanting), pickup=_pickup(wanting), comments=comments,
+        duplicates=survey.duplicates, findings=findings)
+
+
+def _rows(resp: list[Response], key) -> list[Row]:
+    groups: dict[tuple, list[Response]] = {}
+    for r in resp:
+        groups.setdefault(key(r), []).append(r)
+    return [Row(k[1], len(v), sum(r.wants for r in v)) for k, v in sorted(groups.items())]
+
+
+def _demand(wanting: list[Response], activities: list[Activity] | None) -> list[Demand]:
+    first = Counter(r.choices[0] for r in wanting if r.choices)
+    anyc = Counter(c for r in wanting for c in r.choices)
+    if activities is None:
+        names = sorted(anyc, key=lambda n: (-first[n], -anyc[n], n))
+        return [Demand(n, first[n], anyc[n], None, 0, "") for n in names]
+    return [Demand(a.name, first[a.name], anyc[a.name], a.capacity, a.minimum, grades_text(a.grades))
+            for a in activities]
+
+
+def _days(wanting: list[Response]) -> list[tuple[str, int]]:
+    """Either weekdays chosen (周一┋周三) or a number of days per week; both are counted."""
+    from ..io.cells import parse_weekday, weekday_name
+    counts: Counter = Counter()
+    for r in wanting:
+        if not r.days:
+            continue
+        if _WEEKDAY_WORD.search(r.days):
+            for token in split_answers(r.days):
+                try:
+                    counts[(0, parse_weekday(token))] += 1
+                except ValueError:
+                    counts[(2, token)] += 1
+        else:
+            m = re.fullmatch(r"(\d)\s*天?", r.days)
+            counts[(1, int(m.group(1))) if m else (2, r.days)] += 1
+    out = []
+    for (kind, v), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        out.append((weekday_name(v) if kind == 0 else f"每周{v}天" if kind == 1 else v, n))
+    return out
+
+
+def _pickup(wanting: list[Response]) -> list[tuple[str, int]]:
+    from ..io.cells import parse_time_or_range
+    counts: Counter = Counter()
+    for r in wanting:
+        if not r.pickup:
+            continue
+        try:
+            t = parse_time_or_range(r.pickup)
+            label = (f"{t[0]:%H:%M}-{t[1]:%H:%M}" if isinstance(t, tuple) else f"{t:%H:%M}")
+        except ValueError:
+            label = clean_text(r.pickup)
+        counts[label] += 1
+    return sorted(counts.items())

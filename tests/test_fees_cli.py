@@ -1,0 +1,180 @@
+"""`asrv fees` end to end: exit codes, JSON, the workbook read back, notices against golden files."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from asrv.cli.main import app
+from asrv.fees import run_fees
+from asrv.findings import InputError
+from asrv.profile import load_profile
+from test_fees_support import district, expense, payment, reconcile, sheet_rows, student, write_book
+
+runner = CliRunner()
+GOLDEN = Path(__file__).parent / "golden"
+SAMPLE = Path(__file__).parents[1] / "sample_data" / "fees.xlsx"
+OUT_NAMES = ["收费汇总_2026-2027-1.xlsx", "收费公示_一小_2026-2027-1.html", "收费公示_一小_2026-2027-1.md",
+             "收支公示_一小_2026-2027-1.html", "收支公示_一小_2026-2027-1.md"]
+
+
+def small_book(tmp_path: Path) -> Path:
+    enr = [student("1", mode="普惠托管", fee=0, name="张小明"), student("1", course="合唱", fee=300, name="张小明"),
+           student("2", mode="普惠托管", fee=0, name="李四"), student("2", course="绘画", fee=250, materials=80,
+                                                                    name="李四"),
+           student("3", course="合唱", fee=0, hardship="是", name="欧阳小雨"),
+           student("4", course="合唱", fee=300, name="王五"), {**student("5", fee=300), "term": "2026春"}]
+    pay = [payment("1", 300), payment("2", 330), payment("4", 600), payment("4", -300),
+           {**payment("5", 300), "term": "2025-2026-2"}]
+    courses = [{"term": "2026秋", "course": "合唱", "mode": "个性化课程", "fee": 300, "time": "周二 16:30-17:30",
+                "content": "合唱排练", "provider": "本校"},
+               {"term": "2026秋", "course": "绘画", "mode": "个性化课程", "fee": 250, "materials_standard":
+                "画材一套 80 元", "time": "周五 16:30-17:30", "content": "水彩 <入门> & 创意", "provider": "本校"}]
+    spend = [expense("人员劳务报酬", 800), expense("水电费", 60.5), expense("维修", 30)]
+    return write_book(tmp_path / "一小.xlsx", enrollment=enr, payments=pay, expenses=spend, courses=courses,
+                      subsidy=[{"term": "2026-2027学年第一学期", "amount": 300}])
+
+
+def invoke(*args):
+    return runner.invoke(app, ["fees", *map(str, args)])
+
+
+def test_clean_run_writes_everything_and_exits_0(tmp_path):
+    out = tmp_path / "out"
+    r = invoke(small_book(tmp_path), "--term", "2026秋", "--date", "2026-12-28", "--out", out)
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUT_NAMES)
+    head, rows = sheet_rows(out / OUT_NAMES[0], "汇总")
+    s = dict(zip(head, rows[0]))
+    assert (s["普惠托管人数"], s["个性化课程人数"], s["困难学生（免费）人数"]) == (2, 4, 1)
+    assert (s["应收合计"], s["实收"], s["退费"], s["净实收"], s["未缴"]) == (930, 1230, 300, 930, 0)
+    assert (s["政府保障应到位"], s["政府保障已到位"], s["支出合计"], s["结余"]) == (300, 300, 890.5, 339.5)
+    assert s["支出：场地器材维护"] == 30  # 维修 is an alias of the allowed category
+    reconcile(out / OUT_NAMES[0])
+
+
+def test_terms_written_three_ways_are_one(tmp_path):
+    book = small_book(tmp_path)
+    got = [json.loads(invoke(book, "--term", t, "--json", "--out", tmp_path / t).stdout)["schools"][0]["due"]
+           for t in ("2026秋", "2026-2027-1", "2026-2027学年第一学期")]
+    assert got == ["930.00"] * 3
+    spring = json.loads(invoke(book, "--term", "2026春", "--json", "--out", tmp_path / "s").stdout)
+    assert spring["term"]["code"] == "2025-2026-2" and spring["schools"][0]["net_collected"] == "300.00"
+
+
+def test_json_amounts_are_two_decimal_strings(tmp_path):
+    book = write_book(tmp_path / "一小.xlsx", enrollment=[student("1", course="机器人", fee=350),
+                                                         student("1", course="编程", fee=350)],
+                      payments=[payment("1", "¥700.00", payee="三(2)班家委会")])
+    r = invoke(book, "--term", "2026秋", "--json", "--out", tmp_path / "o")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert set(data) >= {"schools", "findings"}
+    school = data["schools"][0]
+    assert school["due"] == "700.00" and school["collected"] == "700.00" and school["balance"] == "700.00"
+    assert school["spending"]["人员劳务报酬"] == "0.00"
+    cap = next(f for f in data["findings"] if f["rule"] == "FEE-CAP")
+    assert (cap["amount"], cap["limit"], cap["sheet"], cap["cell"]) == ("700.00", "600.00", "报名", "H3")
+    assert {f["rule"] for f in data["findings"]} >= {"FEE-CAP", "FEE-ACCOUNT", "FEE-BALANCE"}
+
+
+def test_findings_sheet_and_marked_students(tmp_path):
+    book = write_book(tmp_path / "一小.xlsx", enrollment=[student("1", fee=0.01, hardship="是")], payments=[])
+    out = tmp_path / "out"
+    assert invoke(book, "--term", "2026秋", "--out", out).exit_code == 1
+    head, rows = sheet_rows(out / OUT_NAMES[0], "问题")
+    f = dict(zip(head, rows[0]))
+    assert (f["规则"], f["位置"], f["金额"], f["限额"]) == ("FEE-HARDSHIP", "报名!H2", 0.01, 0)
+    shead, students = sheet_rows(out / OUT_NAMES[0], "学生")
+    assert dict(zip(shead, students[0]))["问题"] == "FEE-HARDSHIP"
+
+
+@pytest.mark.parametrize("term, rule", [("2026x", "OPTION-TERM"), ("2027秋", "FEE-TERM")])
+def test_cannot_run_exit_2_nothing_written(tmp_path, term, rule):
+    out = tmp_path / "out"
+    book = small_book(tmp_path)
+    r = invoke(book, "--term", term, "--out", out)
+    assert r.exit_code == 2 and rule in r.output
+    assert not out.exists()
+    with pytest.raises(InputError) as err:
+        run_fees([book], term, load_profile())
+    assert err.value.findings[0].rule == rule
+
+
+def test_no_rows_of_the_term_names_the_terms_found(tmp_path):
+    with pytest.raises(InputError) as err:
+        run_fees([small_book(tmp_path)], "2027秋", load_profile())
+    assert "没有 2027秋" in err.value.findings[0].message and "2026春、2026秋" in err.value.findings[0].message
+
+
+def test_bad_cells_are_input_errors(tmp_path):
+    book = write_book(tmp_path / "x.xlsx", enrollment=[student("1", fee="三百"), {**student("2"), "term": "明年"}],
+                      payments=[payment("1", 12.345)])
+    out = tmp_path / "out"
+    r = invoke(book, "--term", "2026秋", "--out", out, "--json")
+    assert r.exit_code == 2 and not out.exists()
+    for cell in ("H2", "A3", "E2"):
+        assert cell in r.output
+
+
+def test_missing_sheet_exit_2(tmp_path):
+    book = write_book(tmp_path / "x.xlsx", enrollment=[student("1")])
+    r = invoke(book, "--term", "2026秋", "--out", tmp_path / "out")
+    assert r.exit_code == 2 and "缴费" in r.output
+
+
+def test_mask_by_default(tmp_path):
+    book = small_book(tmp_path)
+    invoke(book, "--term", "2026秋", "--out", tmp_path / "m")
+    invoke(book, "--term", "2026秋", "--out", tmp_path / "n", "--no-mask")
+    names = lambda d: {r[4] for r in sheet_rows(d / OUT_NAMES[0], "学生")[1]}  # noqa: E731
+    assert "张*明" in names(tmp_path / "m") and "张小明" not in names(tmp_path / "m")
+    assert "张小明" in names(tmp_path / "n")
+    for d in ("m", "n"):  # public notices carry no student at all
+        for name in OUT_NAMES[1:]:
+            text = (tmp_path / d / name).read_text("utf-8")
+            assert "张小明" not in text and "张*明" not in text
+
+
+def test_notices_match_golden(tmp_path):
+    out = tmp_path / "out"
+    assert invoke(small_book(tmp_path), "--term", "2026秋", "--date", "2026-12-28", "--out", out).exit_code == 0
+    for name, golden in zip(OUT_NAMES[1:], ("fees_charges.html", "fees_charges.md", "fees_accounts.html",
+                                            "fees_accounts.md")):
+        got = (out / name).read_text("utf-8")
+        if os.environ.get("ASRV_UPDATE_GOLDEN"):
+            (GOLDEN / golden).write_text(got, "utf-8")
+        assert got == (GOLDEN / golden).read_text("utf-8"), f"{name} differs from tests/golden/{golden}"
+
+
+def test_district_reconciles_to_the_cent(tmp_path):
+    files = district(tmp_path / "d", schools=3, students=60)
+    out = tmp_path / "out"
+    r = invoke(*files, "--term", "2026秋", "--out", out)
+    assert r.exit_code == 1  # every school spends on 聚餐
+    sums = reconcile(out / OUT_NAMES[0])
+    assert len(sums) == 3 and all(d["退费"] >= 0 for d in sums.values())
+    head, rows = sheet_rows(out / OUT_NAMES[0], "汇总")
+    assert rows[-1][0] == "合计"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample_data/fees.xlsx not generated")
+def test_sample_has_the_planted_problems(tmp_path):
+    r = invoke(SAMPLE, "--term", "2026秋", "--json", "--out", tmp_path / "o")
+    assert r.exit_code == 1
+    rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
+    assert rules == {"FEE-CAP", "FEE-HARDSHIP", "FEE-ONCE", "FEE-ACCOUNT", "FEE-USE", "FEE-SUBSIDY",
+                     "FEE-BASIC", "FEE-MATERIALS", "FEE-BALANCE"}
+
+
+def test_template_fees_is_readable(tmp_path):
+    target = tmp_path / "fees_模板.xlsx"
+    assert runner.invoke(app, ["template", "fees", "-o", str(target)]).exit_code == 0
+    assert openpyxl.load_workbook(target).sheetnames == ["报名", "缴费", "支出", "补助", "课程", "填写说明"]
+    r = invoke(target, "--term", "2026秋", "--out", tmp_path / "o", "--json")
+    assert r.exit_code in (0, 1), r.output
+    assert json.loads(r.stdout)["schools"][0]["school"] == "示例小学"

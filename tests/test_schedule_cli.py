@@ -1,0 +1,186 @@
+"""`asrv check-schedule`, `asrv rules`, `asrv template schedule` through the CLI, outputs read back."""
+import importlib.util
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from asrv.cli.main import app
+from test_schedule_support import session, week, write_book
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+PLANTED = {("SCH-HOMEWORK", "安排!K3"), ("CONFLICT-STAFF", "安排!L8"), ("SCH-END", "安排!G10"),
+           ("SCH-LEN", "安排!G10"), ("SCH-DAY", "安排!E11"), ("STAFF-TRAINING-ORG", "人员!E7"),
+           ("STAFF-EXTERNAL", "人员!G12"), ("SCH-STUDY", "安排!H14"), ("SCH-TEACHING", "安排!I15"),
+           ("SCH-AFTER-DISMISSAL", "安排!F16"), ("STAFF-KNOWN", "安排!L17")}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("make_schedule", ROOT / "sample_data" / "make_schedule.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write(tmp_path_factory.mktemp("sample") / "schedule.xlsx")
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    """The default ./asrv-out lands in the test's own folder, never in the repository."""
+    monkeypatch.chdir(tmp_path)
+
+
+def run_json(*args):
+    result = runner.invoke(app, ["check-schedule", *map(str, args), "--json"])
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_sample_finds_exactly_the_planted_problems(sample):
+    code, data = run_json(sample)
+    assert code == 1
+    assert {(f["rule"], f"{f['sheet']}!{f['cell']}") for f in data["findings"]} == PLANTED
+    assert data["summary"] == {"files": 1, "errors": 10, "warnings": 1}
+    assert set(data["findings"][0]) == {"rule", "severity", "file", "sheet", "cell", "message"}
+    assert all(f["message"].endswith("）") for f in data["findings"])
+
+
+def test_outputs_workbook_and_html(sample, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["check-schedule", str(sample), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "第一实验小学" in result.stdout and "SCH-END" in result.stdout
+    wb = openpyxl.load_workbook(out / "schedule_findings.xlsx")
+    assert wb.sheetnames == ["问题", "统计", "安排"]
+    rows = list(wb["问题"].iter_rows(values_only=True))
+    assert rows[0] == ("学校", "文件", "级别", "规则", "位置", "值", "说明")
+    schools = [r[0] for r in rows[1:]]
+    assert schools == sorted(schools)  # sorted by school first
+    first_school = [r for r in rows[1:] if r[0] == "第一实验小学"]
+    levels = [r[2] for r in first_school]
+    assert levels == sorted(levels, key=lambda x: x != "错误")  # errors before warnings
+    assert ("第一实验小学", "schedule.xlsx", "错误", "SCH-END", "安排!G10", "18:10") == rows[1:][
+        [r[3] for r in rows[1:]].index("SCH-END")][:6]
+    counts = {r[0]: r for r in wb["统计"].iter_rows(min_row=2, values_only=True)}
+    head = next(wb["统计"].iter_rows(values_only=True))
+    assert counts["第二中学"][head.index("错误")] == 4 and counts["第二中学"][head.index("提示")] == 1
+    assert counts["第一实验小学"][head.index("SCH-DAY")] == 1
+    sched = list(wb["安排"].iter_rows(values_only=True))
+    by_row = {r[2]: r[-1] for r in sched[1:]}
+    assert by_row[10] == "SCH-END、SCH-LEN" or set(by_row[10].split("、")) == {"SCH-END", "SCH-LEN"}
+    assert by_row[2] is None and by_row[13] is None  # clean rows stay unmarked
+    html = (out / "schedule_report.html").read_text("utf-8")
+    assert "第二中学" in html and "晚于小学上限 18:00（篇1 三(二)）" in html
+
+
+def test_html_is_escaped(tmp_path):
+    path = write_book(tmp_path / "x.xlsx", [session(school="<b>校</b>", day="周六")])
+    result = runner.invoke(app, ["check-schedule", str(path), "--out", str(tmp_path / "o")])
+    html = (tmp_path / "o" / "schedule_report.html").read_text("utf-8")
+    assert result.exit_code == 1 and "&lt;b&gt;校&lt;/b&gt;" in html and "<b>校</b>" not in html
+
+
+def test_clean_file_exits_0_and_warnings_exit_1_only_when_strict(tmp_path):
+    assert not (tmp_path / "asrv-out").exists()
+    clean = write_book(tmp_path / "clean.xlsx", week())
+    assert run_json(clean) == (0, {"findings": [], "summary": {"files": 1, "errors": 0, "warnings": 0}})
+    warn = write_book(tmp_path / "warn.xlsx", [session(start="15:50", end="17:00")],
+                      schools=[["一小", "小学", "16:00", ""]])
+    assert run_json(warn)[0] == 0
+    assert (tmp_path / "asrv-out" / "schedule_findings.xlsx").exists()  # --json writes the files too
+    result = runner.invoke(app, ["check-schedule", str(warn), "--json", "--strict", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+
+
+def test_unreadable_file_exit_2_others_still_checked_and_written(tmp_path):
+    write_book(tmp_path / "a.xlsx", week())
+    write_book(tmp_path / "b.xlsx", [session(day="周日")])
+    (tmp_path / "c.xlsx").write_bytes(b"broken")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["check-schedule", str(tmp_path), "--out", str(out)])
+    assert result.exit_code == 2
+    assert (out / "schedule_findings.xlsx").exists()
+    code, data = run_json(tmp_path)
+    assert code == 2 and data["summary"]["files"] == 3
+    assert {f["rule"] for f in data["findings"]} == {"READ-FILE", "SCH-DAY"}
+
+
+def test_glob_and_profile_option(tmp_path):
+    for i in range(3):
+        write_book(tmp_path / f"s{i}.xlsx", [session(stage="初中", grade="七年级", start="17:00", end="18:20")])
+    code, data = run_json(tmp_path / "s*.xlsx")
+    assert code == 0 and data["summary"]["files"] == 3
+    code, data = run_json(tmp_path / "s*.xlsx", "--profile", "hefei")
+    assert code == 1 and [f["rule"] for f in data["findings"]] == ["SCH-END"] * 3
+
+
+def test_district_profile_file(tmp_path):
+    prof = tmp_path / "district.toml"
+    prof.write_text('extends = "default"\n[schedule.length]\nmax_minutes = 60\n', encoding="utf-8")
+    path = write_book(tmp_path / "s.xlsx", [session(start="16:00", end="17:01")])
+    code, data = run_json(path, "--profile", prof)
+    assert code == 1 and data["findings"][0]["rule"] == "SCH-LEN" and "超过 60 分钟" in data["findings"][0]["message"]
+
+
+def test_input_error_exits_2_and_writes_nothing(tmp_path):
+    path = write_book(tmp_path / "s.xlsx", [session(start="半夜")])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["check-schedule", str(path), "--out", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "Traceback" not in result.output
+
+
+def test_rules_lists_every_rule_with_profiles():
+    result = runner.invoke(app, ["rules", "--json"])
+    assert result.exit_code == 0
+    rules = {r["id"]: r for r in json.loads(result.stdout)["rules"]}
+    assert len(rules) == 17
+    assert rules["SCH-SCOPE"]["profiles"] == ["national"] and rules["SCH-SCOPE"]["default"] == "off"
+    assert rules["STAFF-BASIC-OWN"]["profiles"] == ["hefei"]
+    assert rules["SCH-END"]["source"] == "篇1 三(二)" and len(rules["SCH-END"]["profiles"]) == 3
+    assert rules["SCH-AFTER-DISMISSAL"]["default"] == "warning"
+    table = runner.invoke(app, ["rules"])
+    assert table.exit_code == 0 and "CONFLICT-ROOM" in table.stdout
+
+
+def test_template_schedule_is_a_clean_schedule(tmp_path):
+    target = tmp_path / "schedule_模板.xlsx"
+    result = runner.invoke(app, ["template", "schedule", "--out", str(target)])
+    assert result.exit_code == 0
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["安排", "人员", "学校", "填写说明"]
+    assert next(wb["安排"].iter_rows(values_only=True))[:5] == ("学校", "学段", "年级", "服务班", "星期")
+    assert run_json(target) == (0, {"findings": [], "summary": {"files": 1, "errors": 0, "warnings": 0}})
+
+
+def test_staff_sheet_missing_is_exit_2(tmp_path):
+    path = tmp_path / "s.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "安排"
+    wb.active.append(["服务班", "星期", "开始时间", "结束时间", "内容"])
+    wb.active.append(["三(1)班", "周一", "16:00", "17:00", "阅读"])
+    wb.save(path)
+    result = runner.invoke(app, ["check-schedule", str(path), "--json", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "人员" in result.output and not (tmp_path / "o").exists()
+
+
+def test_html_report_matches_golden(sample, tmp_path):
+    """The principal's report for the sample; refresh with ASRV_UPDATE_GOLDEN=1 after a deliberate change."""
+    import os
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["check-schedule", str(sample), "--out", str(out)]).exit_code == 1
+    got = (out / "schedule_report.html").read_text("utf-8")
+    golden = ROOT / "tests" / "golden" / "schedule_report.html"
+    if os.environ.get("ASRV_UPDATE_GOLDEN"):
+        golden.write_text(got, "utf-8")
+    assert got == golden.read_text("utf-8"), "schedule_report.html differs from tests/golden/schedule_report.html"
+
+
+def test_rules_with_a_district_profile(tmp_path):
+    prof = tmp_path / "district.toml"
+    prof.write_text('extends = "national"\n[schedule.rules]\nSCH-SCOPE = "warning"\n', encoding="utf-8")
+    result = runner.invoke(app, ["rules", "--json", "--profile", str(prof)])
+    rules = {r["id"]: r for r in json.loads(result.stdout)["rules"]}
+    assert rules["SCH-SCOPE"]["levels"]["district"] == "warning"
+    assert rules["SCH-SCOPE"]["profiles"] == ["national", "district"]
