@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +182,21 @@ def test_tie_order_is_a_profile_setting(tmp_path):
     assert [c.class_name for c in r.classes] == ["一(2)班", "一(1)班"]
     r = score(book, P.with_values(**{"score.tie_order": "class"}), today=TODAY)
     assert [c.class_name for c in r.classes] == ["一(1)班", "一(2)班"]
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+
+
+def test_raw_fitness_file_feeds_veto_and_item(tmp_path):
+    # sample_data/fitness.xlsx is the national upload template with raw measurements, scored by
+    # asrv.fitness; its failing students sit in 二(2)班 (1) and 六(3)班 (2).
+    r = score(SAMPLE / "classes.xlsx", P, fitness=SAMPLE / "fitness.xlsx", year="2025-2026")
+    vetoed = {c.class_name: c.veto_count for c in r.classes if c.vetoed}
+    assert vetoed == {"二(2)班": 1, "六(3)班": 2}
+    assert all("不及格" in c.notes[0] for c in r.classes if c.vetoed)
+
+
+def test_class_key_unifies_spellings():
+    from asrv.score.load import class_key
+    assert {class_key(s) for s in ("三(2)班", "三（２）班", "三年级2班", "三年级(2)班", " 三 (2) 班", "三(2)")} == {"三(2)"}
+    assert class_key("初一(3)班") == "初一(3)" and class_key("书法社") == "书法社"

@@ -45,7 +45,11 @@ def score(book: Workbook | str | Path, profile: Profile, *, fitness: Workbook | 
     progress("计算基础分")
     table = items.rated_items(inp, profile)
     items.count_items(inp, profile, table)
-    counts = _fitness_counts(inp, profile, report)
+    if inp.fitness_counts is not None:
+        counts = inp.fitness_counts
+        report.extend(inp.fitness_findings)
+    else:
+        counts = _fitness_counts(inp, profile, report)
     items.fitness_item(inp, profile, table, counts)
     items.report_missing(inp, profile, table, report)
     notes = items.apply_incidents(inp, profile, table, span, report)

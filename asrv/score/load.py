@@ -13,9 +13,15 @@ from ..profile import Profile
 from . import sheets as S
 
 
+_CLASS = re.compile(r"(.*?[^\d(])(?:年级)?\(?(\d+)\)?班?")
+
+
 def class_key(name: object) -> str:
-    """`三（2）班`, `三(2)班 ` and `三(2)` are one class."""
+    """`三（2）班`, `三(2)班 `, `三(2)` and `三年级2班` (the fitness template's way) are one class."""
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name)))
+    m = _CLASS.fullmatch(s)
+    if m:
+        return f"{m.group(1)}({m.group(2)})"
     return s[:-1] if s.endswith("班") and len(s) > 1 else s
 
 
@@ -26,6 +32,10 @@ class ScoreInput:
     fitness: Table | None
     order: dict[str, int]        # class key -> position in the 班级 sheet
     names: dict[str, str]        # class key -> the name as written in 班级
+    # Raw measurements (--fitness FILE in the national template) scored by asrv.fitness:
+    # per class key {"tested", "passed", "failed", "failed_names"}, and that scoring's findings.
+    fitness_counts: dict[str, dict] | None = None
+    fitness_findings: list[Finding] = dataclasses.field(default_factory=list)
 
     def table(self, name: str) -> Table | None:
         return self.tables.get(name)
@@ -39,7 +49,8 @@ def load(book: Workbook | str | Path, profile: Profile, fitness: Workbook | str 
         t = read_sheet(book, spec, problems)
         if t is not None:
             tables[spec.name] = t
-    fit_table = _fitness(book, fitness, problems)
+    raw = _raw_fitness(fitness, profile)
+    fit_table = _fitness(book, fitness, problems) if raw is None else None
     if "classes" not in tables or "ratings" not in tables:
         raise InputError(problems)
     # Go on checking what could be read, so the clerk gets every problem in one pass;
@@ -50,12 +61,38 @@ def load(book: Workbook | str | Path, profile: Profile, fitness: Workbook | str 
     for t in [*tables.values(), fit_table]:
         if t is not None and t is not classes:
             _check_classes(t, names, problems)
+    if raw is not None:
+        _check_raw_classes(raw, names, problems)
     _check_ratings(tables["ratings"], profile, problems, bad)
     if "awards" in tables:
         _check_awards(tables["awards"], profile["score.bonus.excluded_events"], problems, bad)
     if problems:
         raise InputError(problems)
-    return ScoreInput(book.file, tables, fit_table, order, names)
+    inp = ScoreInput(book.file, tables, fit_table, order, names)
+    if raw is not None:
+        from ..fitness import ratings_by_class
+        inp.fitness_counts = {class_key(k): v for k, v in ratings_by_class(raw).items()}
+        inp.fitness_findings = list(raw.findings)
+    return inp
+
+
+def _raw_fitness(fitness, profile: Profile):
+    """A separate fitness file with raw measurements is scored by the national standard first."""
+    if fitness is None:
+        return None
+    from ..fitness import has_raw_measurements, score_fitness
+    fbook = fitness if isinstance(fitness, Workbook) else open_workbook(fitness)
+    if not has_raw_measurements(fbook, profile):
+        return None
+    return score_fitness([fbook], profile)
+
+
+def _check_raw_classes(raw, names: dict[str, str], problems: list[Finding]) -> None:
+    students = raw.students
+    for cls, row, file, sheet in zip(students["class"], students["row"], students["file"], students["sheet"]):
+        if cls is not None and class_key(cls) not in names:
+            problems.append(Finding("CLASS-UNKNOWN", ERROR, f"班级「{cls}」不在「班级」表中",
+                                    file=file, sheet=sheet, cell=f"A{row}", value=cls))
 
 
 def _fitness(book: Workbook, fitness, problems: list[Finding]) -> Table | None:
