@@ -13,20 +13,29 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Commands that find planted problems in the samples exit 1 by design; only 2 (could not run) stops the demo.
+OK1 = || [ $$? -eq 1 ]
+
 demo: $(STAMP)
-	$(BIN)/asrv score sample_data/classes.xlsx --quota 5 --date 2026-06-22 --out asrv-out
+	@rm -rf asrv-out
+	$(BIN)/asrv fitness sample_data/fitness.xlsx --out asrv-out/体测 $(OK1)
+	$(BIN)/asrv score sample_data/classes.xlsx --fitness sample_data/fitness.xlsx --quota 5 --date 2026-06-22 --out asrv-out/评分 $(OK1)
+	$(BIN)/asrv check-schedule sample_data/schedule.xlsx --out asrv-out/安排检查 $(OK1)
+	$(BIN)/asrv survey sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --out asrv-out/调查 $(OK1)
+	$(BIN)/asrv enroll sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --seed 20260901 --school 示例市实验小学 --out asrv-out/录取 $(OK1)
 	@echo
-	@echo "输出已写入 asrv-out/ (outputs are in asrv-out/):"
-	@ls -1 asrv-out
+	@echo "输出已写入 asrv-out/（outputs are in asrv-out/）："
+	@cd asrv-out && find . -type f ! -name '体测_*班.html' | sort | sed 's|^\./|  asrv-out/|'
+	@echo "  asrv-out/体测/体测_<班级>.html（每班一份体测报告）"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python tests/bench.py
+	@for f in tests/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit $$?; done
 
 sample: $(STAMP)
-	$(BIN)/python sample_data/make_classes.py
+	@for f in sample_data/make_*.py; do $(BIN)/python $$f || exit $$?; done
 
 clean:
 	rm -rf $(VENV) asrv-out build *.egg-info

@@ -78,7 +78,8 @@ def survey_sheets(r: SurveyResult) -> list[SheetOut]:
     return sheets
 
 
-def write_survey(r: SurveyResult, out_dir: Path, mask: bool = True) -> list[Path]:
+def write_survey(r: SurveyResult, out_dir: str | Path, mask: bool = True) -> list[Path]:
+    out_dir = Path(out_dir)
     from markupsafe import Markup
     charts = survey_charts(r)
     sheets = survey_sheets(r)
@@ -150,7 +151,8 @@ def notice_context(r: EnrollResult, school: str, mask: bool) -> dict:
                 priority=sum(1 for p in r.students if p.priority_group))
 
 
-def write_enroll(r: EnrollResult, out_dir: Path, school: str = "", mask: bool = True) -> list[Path]:
+def write_enroll(r: EnrollResult, out_dir: str | Path, school: str = "", mask: bool = True) -> list[Path]:
+    out_dir = Path(out_dir)
     books = enroll_books(r)
     ctx = notice_context(r, school, mask)
     written = []
