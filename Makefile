@@ -21,6 +21,7 @@ demo: $(STAMP)
 	$(BIN)/asrv fitness sample_data/fitness.xlsx --out asrv-out/体测 $(OK1)
 	$(BIN)/asrv score sample_data/classes.xlsx --fitness sample_data/fitness.xlsx --quota 5 --date 2026-06-22 --out asrv-out/评分 $(OK1)
 	$(BIN)/asrv check-schedule sample_data/schedule.xlsx --out asrv-out/安排检查 $(OK1)
+	$(BIN)/asrv fees sample_data/fees.xlsx --term 2026秋 --schedule sample_data/schedule.xlsx --date 2026-12-28 --out asrv-out/收费 $(OK1)
 	$(BIN)/asrv survey sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --out asrv-out/调查 $(OK1)
 	$(BIN)/asrv enroll sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --seed 20260901 --school 示例市实验小学 --out asrv-out/录取 $(OK1)
 	@echo

@@ -51,7 +51,7 @@ def expense(category: str, amount, **more) -> dict:
             **more}
 
 
-COURSES = [("合唱", 300), ("围棋", 280), ("篮球", 300), ("书法", 260), ("绘画", 250), ("编程", 350)]
+COURSES = [("合唱", 300), ("围棋", 280), ("篮球", 300), ("书法", 260), ("绘画", 250), ("科学", 200)]
 
 
 def district(folder: Path, schools: int, students: int, seed: int = 7) -> list[Path]:
@@ -70,9 +70,14 @@ def district(folder: Path, schools: int, students: int, seed: int = 7) -> list[P
             if rng.random() < 0.8:
                 enr.append({**base, "mode": "普惠托管", "course": "", "fee": 0, "materials": 0})
             due = Decimal(0)
-            for course, fee in rng.sample(COURSES, rng.choices((0, 1, 2), (0.4, 0.45, 0.15))[0]):
-                fee = Decimal(fee) + Decimal(rng.randint(0, 99)) / 100  # odd cents on purpose
+            chosen = rng.sample(COURSES, rng.choices((0, 1, 2), (0.4, 0.45, 0.15))[0])
+            if rng.random() < 0.002:
+                chosen.append(("编程", 350))  # over the cap, now and then
+            for course, fee in chosen:
+                fee = Decimal(fee) - Decimal(rng.randint(0, 99)) / 100  # odd cents on purpose
                 mat = Decimal(rng.choice((0, 0, 0, 45)))
+                if base["hardship"] == "是":
+                    fee = mat = Decimal(0)
                 enr.append({**base, "mode": "个性化课程", "course": course, "fee": fee, "materials": mat})
                 due += fee + mat
             if due and rng.random() < 0.95:

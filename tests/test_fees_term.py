@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,22 @@ def test_money_refused(raw):
 
 def test_money_is_a_reader_kind():
     assert PARSERS["money"] is parse_money
+
+
+REAL = Path("/work/shared/real_inputs/afterschool_cca_schedule__Harrow-Nanning_25-26_S2_CCA_List.xlsx")
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="shared real inputs not present")
+def test_real_fee_column_through_the_reader():
+    """A real school's CCA list: fees typed as ¥1,000 and ¥0, and a price-on-request text."""
+    from asrv.findings import Finding
+    from asrv.io import Field, SheetSpec, open_workbook, read_sheet
+    spec = SheetSpec("cca", "Parent's 25-26 S2 CCA List", (
+        Field("activity", "CCA Name"), Field("fee", "费用", kind="money", minimum=0)))
+    problems: list[Finding] = []
+    table = read_sheet(open_workbook(REAL), spec, problems)
+    fees = [v for v in table.df["fee"] if v is not None]
+    assert {str(v) for v in fees} == {"0.00", "500.00", "1000.00"}
+    assert all(isinstance(v, Decimal) for v in fees)
+    assert len(problems) == 36 and all(p.rule == "CELL-NUMBER" and p.cell.startswith("H") for p in problems)
+    assert "定制课包" in problems[0].message

@@ -78,4 +78,17 @@ def exit_code(findings: Iterable) -> int:
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
+def date_option(value: str | None, example: str = "2026-06-20"):
+    """`--date` as a clerk types it (2026-06-20, 2026/6/20, 2026年6月20日); today when not given."""
+    import datetime as dt
+    from ..findings import ERROR, Finding, InputError
+    from ..io.cells import parse_date
+    if not value:
+        return dt.date.today()
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise InputError([Finding("OPTION-DATE", ERROR, f"--date「{value}」应为日期，如 {example}")]) from None
+
+
 PROFILE_HELP = "配置：内置 default、hefei、national，或区县的 TOML 文件路径"

@@ -1,25 +1,13 @@
 """`asrv fees`: a term's fees, exemptions, subsidies and spending, checked and published."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.table import Table
 
-from .common import PROFILE_HELP, exit_code, handle_errors, out, print_json, progress, show_findings
-
-
-def _date(value: Optional[str]) -> dt.date:
-    from ..findings import ERROR, Finding, InputError
-    from ..io.cells import parse_date
-    if not value:
-        return dt.date.today()
-    try:
-        return parse_date(value)
-    except ValueError:
-        raise InputError([Finding("OPTION-DATE", ERROR, f"--date「{value}」应为日期，如 2026-12-28")]) from None
+from .common import PROFILE_HELP, date_option, exit_code, handle_errors, out, print_json, progress, show_findings
 
 
 def _attach() -> None:
@@ -42,7 +30,7 @@ def _attach() -> None:
         from ..fees import run_fees
         from ..fees.report import write_outputs
         from ..profile import load_profile
-        day = _date(date)
+        day = date_option(date, "2026-12-28")
         prof = load_profile(profile)
         result = run_fees(files, term, prof, schedule=schedule or (), calendar=calendar, progress=progress())
         paths = write_outputs(result, prof, out_dir, date=day, mask=not no_mask)
@@ -61,14 +49,40 @@ def _attach() -> None:
 
 def _show(result) -> None:
     from ..fees.money import fmt_thousands as m
-    t = Table(title=f"{result.term.title}（{result.term.label}）课后服务收费汇总（元）", title_justify="left")
-    for col in ("学校", "普惠托管", "个性化课程", "免费困难生", "应收", "净实收", "退费", "未缴", "政府保障应到位",
-                "支出", "结余"):
-        t.add_column(col, justify="left" if col == "学校" else "right")
+    title = f"{result.term.title}（{result.term.label}）课后服务收费汇总（元）"
+    if len(result.schools) > 3:  # a district: one line per school
+        t = Table(title=title, title_justify="left")
+        for col in ("学校", "应收", "净实收", "未缴", "支出", "结余"):
+            t.add_column(col, justify="left" if col == "学校" else "right")
+        for s in result.schools:
+            t.add_row(s.name, m(s.due), m(s.net), m(s.outstanding), m(s.spending_total), m(s.balance))
+        out.print(t)
+        return
+    t = Table(title=title, title_justify="left")
+    t.add_column("项目")
     for s in result.schools:
-        t.add_row(s.name, str(s.basic), str(s.personal), str(s.hardship), m(s.due), m(s.net), m(s.refunded),
-                  m(s.outstanding), m(s.subsidy_due), m(s.spending_total), m(s.balance))
+        t.add_column(s.name, justify="right")
+    lines = [
+        ("普惠托管人数", lambda s: str(s.basic)), ("个性化课程人数", lambda s: str(s.personal)),
+        ("困难学生（免费）", lambda s: str(s.hardship)), ("应收（含耗材费）", lambda s: m(s.due)),
+        ("实收", lambda s: m(s.paid)), ("退费", lambda s: f"{m(s.refunded)}（{s.refund_students} 人）"),
+        ("净实收", lambda s: m(s.net)), ("未缴", lambda s: m(s.outstanding)),
+        ("政府保障应到位", lambda s: m(s.subsidy_due)),
+        ("政府保障已到位", lambda s: "未提供" if s.subsidy_received is None else m(s.subsidy_received)),
+        *[(f"支出：{c}", (lambda c: lambda s: m(s.spending[c]))(c)) for c in result.categories],
+        ("支出：其他（不属于规定用途）", lambda s: m(s.spending_other)),
+        ("支出合计", lambda s: m(s.spending_total)), ("结余", lambda s: m(s.balance)),
+    ]
+    for label, value in lines:
+        t.add_row(label, *(value(s) for s in result.schools))
     out.print(t)
+    if result.ledger is not None:
+        lt = Table(title=f"补助台账（上学日：{result.ledger.source}）", title_justify="left")
+        for col in ("学校", "本校教职工补助", "校外人员劳务报酬"):
+            lt.add_column(col, justify="left" if col == "学校" else "right")
+        for school, t_ in result.ledger.totals().items():
+            lt.add_row(school, m(t_["本校教职工"]), m(t_["校外人员"]))
+        out.print(lt)
 
 
 _attach()

@@ -1,25 +1,13 @@
 """`asrv score`: rank classes for the excellent-class award and write the notice."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.table import Table
 
-from .common import PROFILE_HELP, exit_code, handle_errors, out, print_json, progress, show_findings
-
-
-def _date(value: Optional[str]) -> dt.date:
-    from ..findings import ERROR, Finding, InputError
-    from ..io.cells import parse_date
-    if not value:
-        return dt.date.today()
-    try:
-        return parse_date(value)
-    except ValueError:
-        raise InputError([Finding("OPTION-DATE", ERROR, f"--date「{value}」应为日期，如 2026-06-20")]) from None
+from .common import PROFILE_HELP, date_option, exit_code, handle_errors, out, print_json, progress, show_findings
 
 
 def _attach() -> None:
@@ -43,7 +31,7 @@ def _attach() -> None:
         from ..profile import load_profile
         from ..score import score
         from ..score.outputs import write_outputs
-        day = _date(date)
+        day = date_option(date, "2026-06-20")
         prof = load_profile(profile)
         if school:
             prof = prof.with_values(**{"score.school": school})

@@ -90,7 +90,7 @@ def params_sheet(result: FeesResult, profile: Profile) -> SheetOut:
 def workbook_sheets(result: FeesResult, profile: Profile, mask: bool = True) -> list[SheetOut]:
     sheets = [summary_sheet(result), students_sheet(result, mask), findings_sheet(result.findings)]
     if result.ledger is not None:
-        sheets.extend(result.ledger.sheets(mask))
+        sheets.extend(result.ledger.sheets())  # staff are adults named in their own records: not masked
     sheets.append(params_sheet(result, profile))
     return sheets
 

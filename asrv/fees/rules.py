@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..findings import ERROR, Report
+from ..findings import Report
 from ..profile import Profile
 from .load import FeeData
-from .money import Amount, cents, fmt  # noqa: F401 - run.py uses cents, Amount
+from .money import Amount, cents, fmt
 from .sheets import BASIC
 
 KEY = ["school", "student_id"]
@@ -42,15 +42,15 @@ def check_cap(r: Rules) -> None:
     cap = r.money("cap")
     enr = r.data["enrollment"]
     personal = enr[enr["personal"]]
-    g = personal.groupby(KEY, sort=False)["fee"]
-    over = personal[(g.transform("sum") > cap) & (g.cumsum() > cap)]
-    for _, first in over.groupby(KEY, sort=False).head(1).iterrows():
-        rows = personal[(personal["school"] == first["school"]) & (personal["student_id"] == first["student_id"])]
+    totals = personal.groupby("key", sort=False)["fee"].sum()
+    over = personal[personal["key"].isin(totals.index[totals > cap])]
+    for key, rows in over.groupby("key", sort=False):
+        first = rows[rows["fee"].cumsum() > cap].iloc[0]  # the row that crossed the cap
         total = int(rows["fee"].sum())
         courses = "、".join(f"{c or '未写课程'} {fmt(f)}" for c, f in zip(rows["course"], rows["fee"]))
         r.add("cap", "FEE-CAP", f"学号 {first['student_id']} 个性化课程收费合计 {fmt(total)} 元（{courses}），"
               f"超过每生每学期 {fmt(cap)} 元的上限（不含耗材费）",
-              r.data.where(first["_tab"], "fee", first["_row"]), total, cap, first["key"])
+              r.data.where(first["_tab"], "fee", first["_row"]), total, cap, key)
     courses = r.data["courses"]
     for _, c in courses[courses["fee"] > cap].iterrows():
         r.add("cap", "FEE-CAP", f"课程「{c['course']}」收费标准 {fmt(c['fee'])} 元，超过每生每学期 {fmt(cap)} 元的上限",
@@ -88,16 +88,15 @@ def check_hardship(r: Rules, students: pd.DataFrame) -> None:
     with_materials = r.cfg["hardship_materials_exempt"]
     poor = set(students.loc[students["hardship"], "key"])
     charged = enr[enr["key"].isin(poor)]
-    for _, e in charged.iterrows():
-        amount = int(e["fee"]) + (int(e["materials"]) if with_materials else 0)
-        if amount > 0:
-            field = "fee" if e["fee"] > 0 else "materials"
-            r.add("hardship", "FEE-HARDSHIP", f"家庭经济困难学生应免费，学号 {e['student_id']} 被收取 {fmt(amount)} 元",
-                  r.data.where(e["_tab"], field, e["_row"]), amount, 0, e["key"])
+    amount = charged["fee"] + (charged["materials"] if with_materials else 0)
+    for (_, e), a in zip(charged[amount > 0].iterrows(), amount[amount > 0]):
+        field = "fee" if e["fee"] > 0 else "materials"
+        r.add("hardship", "FEE-HARDSHIP", f"家庭经济困难学生应免费，学号 {e['student_id']} 被收取 {fmt(a)} 元",
+              r.data.where(e["_tab"], field, e["_row"]), int(a), 0, e["key"])
     pay = r.data["payments"]
-    paid = students[students["hardship"] & (students["net"] > 0)]
-    for _, s in paid.iterrows():
-        p = pay[(pay["key"] == s["key"]) & (pay["amount"] > 0)].iloc[0]
+    first_paid = pay[pay["amount"] > 0].drop_duplicates("key").set_index("key")
+    for _, s in students[students["hardship"] & (students["net"] > 0)].iterrows():
+        p = first_paid.loc[s["key"]]
         r.add("hardship", "FEE-HARDSHIP", f"家庭经济困难学生应免费，学号 {s['student_id']} 实缴 {fmt(s['net'])} 元",
               r.data.where(p["_tab"], "amount", p["_row"]), int(s["net"]), 0, s["key"])
 
@@ -110,8 +109,9 @@ def check_paid(r: Rules, students: pd.DataFrame) -> None:
               r.data.where(p["_tab"], "student_id", p["_row"]), int(p["amount"]),
               student=p["key"])
     over = students[students["enrolled"] & ~students["hardship"] & (students["net"] > students["due"])]
+    last = pay.drop_duplicates("key", keep="last").set_index("key")
     for _, s in over.iterrows():
-        p = pay[pay["key"] == s["key"]].iloc[-1]
+        p = last.loc[s["key"]]
         r.add("paid", "FEE-PAID", f"学号 {s['student_id']} 实缴 {fmt(s['net'])} 元，多于应缴 {fmt(s['due'])} 元，"
               f"多收 {fmt(s['net'] - s['due'])} 元应退还", r.data.where(p["_tab"], "amount", p["_row"]),
               int(s["net"]), int(s["due"]), s["key"])
@@ -137,11 +137,9 @@ def check_account(r: Rules) -> None:
         r.report.add("FEE-ACCOUNT", blank_level, f"缴费表没有「收款方」列，无法确认缴入学校财务专户"
                      f"（{r.cfg['sources']['account']}）", file=t.file, sheet=t.sheet, cell=f"A{t.header_row}")
     has_column = {i for i, t in enumerate(r.data.tables) if t.spec.name == "payments" and t.has("payee")}
-    reasons = {p: payee_problem(p, r.cfg) for p in pd.unique(pay["payee"])}
-    for _, p in pay[pay["_tab"].isin(has_column) & (pay["amount"] != 0)].iterrows():
-        why = reasons[p["payee"]]
-        if why is None:
-            continue
+    reasons = pay["payee"].map({p: payee_problem(p, r.cfg) for p in pd.unique(pay["payee"])})
+    bad = pay["_tab"].isin(has_column) & (pay["amount"] != 0) & reasons.notna()
+    for (_, p), why in zip(pay[bad].iterrows(), reasons[bad]):
         message = f"学号 {p['student_id']} 缴费 {fmt(p['amount'])} 元：{why}（{r.cfg['sources']['account']}）"
         level = blank_level if not p["payee"] else r.cfg["severity"]["account"]
         r.report.add("FEE-ACCOUNT", level, message, value=Amount(fmt(p["amount"])),
@@ -209,4 +207,4 @@ def check_balance(r: Rules, school) -> None:
 
 
 __all__ = ["Rules", "check_cap", "check_basic", "check_once", "check_hardship", "check_paid", "check_account",
-           "check_use", "check_materials", "check_subsidy", "check_balance", "category_of", "payee_problem", "ERROR"]
+           "check_use", "check_materials", "check_subsidy", "check_balance", "category_of", "payee_problem"]

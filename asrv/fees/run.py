@@ -10,8 +10,8 @@ from ..findings import ERROR, Finding, InputError, Progress, Report, no_progress
 from ..profile import Profile
 from . import rules, summary
 from .load import load
-from .money import fmt
-from .summary import SEP, SchoolSummary
+from .money import Amount, cents, fmt
+from .summary import SchoolSummary
 from .term import Term, parse_term
 
 
@@ -30,7 +30,8 @@ class FeesResult:
         return {"term": {"code": self.term.code, "label": self.term.label, "title": self.term.title},
                 "schools": [school_json(s) for s in self.schools],
                 "findings": [finding_json(f) for f in self.findings],
-                **({"ledger": self.ledger.to_json()} if self.ledger is not None else {})}
+                **({"ledger": self.ledger.to_json()} if self.ledger is not None else {}),
+                "notes": self.notes}
 
 
 def term_option(value: str | Term) -> Term:
@@ -54,7 +55,7 @@ def run_fees(files, term: str | Term, profile: Profile, *, schedule=(), calendar
         raise InputError([Finding("OPTION-FILES", ERROR, "没有给出工作簿")])
     data = load(files, term, profile, progress)
     cfg = profile.section("fees")
-    per_student = rules.cents(cfg["subsidy_per_student"])
+    per_student = cents(cfg["subsidy_per_student"])
     summary.prepare(data, cfg, rules.category_of)
     report = Report()
     r = rules.Rules(data, profile, report)
@@ -72,12 +73,21 @@ def run_fees(files, term: str | Term, profile: Profile, *, schedule=(), calendar
         rules.check_subsidy(r, s)
         rules.check_balance(r, s)
     st["problems"] = st["key"].map(lambda k: "、".join(r.flags.get(k, ())))
-    return FeesResult(term, data.files, schools, st, report.sorted(), list(cfg["categories"]))
+    notes = []
+    if cfg["subsidy_assume_received"] and any(s.subsidy_received is None for s in schools):
+        notes.append("未提供「补助」表的学校，政府保障经费按应保障额计入收入与结余。")
+    ledger = None
+    if schedule:
+        from .ledger import build_ledger
+        progress("计算补助台账")
+        ledger = build_ledger(schedule, profile, calendar, progress)
+        report.extend(ledger.findings)
+    return FeesResult(term, data.files, schools, st, report.sorted(), list(cfg["categories"]), ledger, notes)
 
 
 def finding_json(f: Finding) -> dict:
     d = f.to_json()
-    if isinstance(f.value, rules.Amount):
+    if isinstance(f.value, Amount):
         d["amount"], d["limit"] = f.value.amount, f.value.limit or None
     return d
 
@@ -99,4 +109,4 @@ def school_json(s: SchoolSummary) -> dict:
     }
 
 
-__all__ = ["FeesResult", "run_fees", "term_option", "SEP"]
+__all__ = ["FeesResult", "run_fees", "term_option", "finding_json", "school_json"]

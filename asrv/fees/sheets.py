@@ -90,3 +90,13 @@ COURSES = SheetSpec("courses", "课程", (
             "provider": "本校"})
 
 ALL = (ENROLLMENT, PAYMENTS, EXPENSES, SUBSIDY, COURSES)
+
+# The term's school days, for the subsidy ledger (`--calendar`): one row per date.
+CALENDAR = SheetSpec("calendar", "校历", (
+    Field("date", "日期", ("上学日期",), kind="date"),
+    Field("school_day", "上学日", ("是否上学", "是否上学日"), kind="bool", required=False,
+          hint="是 或 否；空白为是"),
+    NOTE,
+), aliases=("学期校历", "上学日", "calendar"),
+   note="本学期每个上学日一行（放假的日子可不列，或在「上学日」填 否）。",
+   example={"date": "2026-09-01", "school_day": "是", "note": "开学"})

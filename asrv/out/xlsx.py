@@ -38,6 +38,7 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     bold = Font(bold=True)
+    fills: dict[str, PatternFill] = {}  # one style object per mark: openpyxl hashes each assignment
     for spec in sheets:
         ws = wb.create_sheet(spec.title[:31])
         for line in spec.notes:
@@ -65,7 +66,7 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
                     c.quotePrefix = True
             mark = spec.marks.get(i)
             if mark:
-                fill = PatternFill("solid", fgColor=MARK_FILLS[mark])
+                fill = fills.get(mark) or fills.setdefault(mark, PatternFill("solid", fgColor=MARK_FILLS[mark]))
                 for c in cells(r):
                     c.fill = fill
         last = header_row + len(spec.rows)
