@@ -8,7 +8,7 @@ import pytest
 
 from asrv.findings import InputError
 from asrv.fitness import score_fitness
-from asrv.io.cells import parse_minsec
+from asrv.io.clock import parse_minsec
 from asrv.profile import load_profile
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real_inputs"

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from asrv.io import Field, SheetSpec, open_workbook, read_sheet
-from asrv.io.cells import (PARSERS, parse_time, parse_time_or_range, parse_time_range, parse_weekday,
-                           parse_weekdays)
+from asrv.io.cells import PARSERS
+from asrv.io.clock import parse_time, parse_time_or_range, parse_time_range, parse_weekday, parse_weekdays
 
 CCA = Path("/work/shared/real_inputs/afterschool_cca_schedule__Harrow-Nanning_25-26_S2_CCA_List.xlsx")
 T1730 = dt.time(17, 30)

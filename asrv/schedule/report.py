@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from ..findings import ERROR
-from ..io.cells import weekday_name
+from ..io.clock import weekday_name
 from ..out import Outputs, SheetOut, render, write_workbook
 from .check import ScheduleResult
 from .load import hhmm

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..io.cells import weekday_name
+from ..io.clock import weekday_name
 from .load import hhmm
 from .registry import Context, rule
 

@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from ..io.cells import parse_time, weekday_name
+from ..io.clock import parse_time, weekday_name
 from .load import hhmm, minutes
 from .registry import Context, rule
 

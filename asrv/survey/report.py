@@ -125,7 +125,7 @@ def _demand(wanting: list[Response], activities: list[Activity] | None) -> list[
 
 def _days(wanting: list[Response]) -> list[tuple[str, int]]:
     """Either weekdays chosen (周一┋周三) or a number of days per week; both are counted."""
-    from ..io.cells import parse_weekday, weekday_name
+    from ..io.clock import parse_weekday, weekday_name
     counts: Counter = Counter()
     for r in wanting:
         if not r.days:
@@ -146,7 +146,7 @@ def _days(wanting: list[Response]) -> list[tuple[str, int]]:
 
 
 def _pickup(wanting: list[Response]) -> list[tuple[str, int]]:
-    from ..io.cells import parse_time_or_range
+    from ..io.clock import parse_time_or_range
     counts: Counter = Counter()
     for r in wanting:
         if not r.pickup:
