@@ -184,3 +184,23 @@ def test_rules_with_a_district_profile(tmp_path):
     rules = {r["id"]: r for r in json.loads(result.stdout)["rules"]}
     assert rules["SCH-SCOPE"]["levels"]["district"] == "warning"
     assert rules["SCH-SCOPE"]["profiles"] == ["national", "district"]
+
+
+def test_fifty_schools_in_one_run(tmp_path):
+    # Issue 4: fifty schools (~2,000 rows) checked in one run. The timing lives in bench_schedule.py;
+    # here every planted late end is found once, in the right file and cell, and nothing else is.
+    import random
+    from bench_schedule import school_rows
+    from asrv.profile import load_profile
+    from asrv.schedule import check_schedule
+    rng = random.Random(4)
+    planted = set()
+    for i in range(50):
+        rows, staff = school_rows(i, rng)
+        name = f"school_{i:02d}.xlsx"
+        write_book(tmp_path / name, rows, staff)
+        planted |= {(name, f"G{r + 2}") for r, row in enumerate(rows) if row[6] == "18:10"}
+    result = check_schedule([tmp_path], load_profile("default"))
+    assert result.summary()["files"] == 50
+    late = {(f.file, f.cell) for f in result.findings if f.rule == "SCH-END"}
+    assert planted and late == planted
