@@ -74,6 +74,21 @@ def print_json(data: dict) -> None:
     sys.stdout.flush()
 
 
+def finish(result, written: list, as_json: bool, show: Callable | None = None, limit: int = 20) -> None:
+    """The end of every command: JSON for scripts, or the table, findings and files for people;
+    then the exit code the findings call for."""
+    if as_json:
+        print_json(result.to_json())
+    else:
+        if show is not None:
+            show(result)
+        show_findings(result.findings, title="问题与提示", console=out, limit=limit)
+        out.print("已写出：")
+        for line in written:
+            out.print(f"  {line}")
+    raise typer.Exit(exit_code(result.findings))
+
+
 def exit_code(findings: Iterable) -> int:
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from .common import PROFILE_HELP, date_option, exit_code, handle_errors, out, print_json, progress, show_findings
+from .common import PROFILE_HELP, date_option, finish, handle_errors, out, progress
 
 
 def _attach() -> None:
@@ -34,17 +34,11 @@ def _attach() -> None:
         prof = load_profile(profile)
         result = run_fees(files, term, prof, schedule=schedule or (), calendar=calendar, progress=progress())
         paths = write_outputs(result, prof, out_dir, date=day, mask=not no_mask)
-        if as_json:
-            print_json(result.to_json())
-        else:
-            _show(result)
-            show_findings(result.findings, title="问题与提示", console=out, limit=30)
-            for note in result.notes:
+        def show(r) -> None:
+            _show(r)
+            for note in r.notes:
                 out.print(f"[yellow]说明[/yellow]：{note}")
-            out.print("已写出：")
-            for p in paths:
-                out.print(f"  {p}")
-        raise typer.Exit(exit_code(result.findings))
+        finish(result, paths, as_json, show, limit=30)
 
 
 def _show(result) -> None:

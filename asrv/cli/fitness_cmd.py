@@ -6,7 +6,7 @@ from typing import List
 
 import typer
 
-from .common import PROFILE_HELP, exit_code, handle_errors, out, print_json, progress, show_findings
+from .common import PROFILE_HELP, finish, handle_errors, out, progress
 
 
 def _attach() -> None:
@@ -28,16 +28,8 @@ def _attach() -> None:
         from ..profile import load_profile
         result = score_fitness(files, load_profile(profile), progress=progress())
         paths = write_outputs(result, out_dir, mask=not no_mask)
-        if as_json:
-            print_json(result.to_json())
-        else:
-            _show(result)
-            show_findings(result.findings, title="问题与提示", console=out, limit=20)
-            out.print("已写出：")
-            out.print(f"  {paths[0]}")
-            if len(paths) > 1:
-                out.print(f"  {len(paths) - 1} 个班级报告（{paths[1].parent}/体测_*.html）")
-        raise typer.Exit(exit_code(result.findings))
+        lines = [paths[0]] + ([f"{len(paths) - 1} 个班级报告（{paths[1].parent}/体测_*.html）"] if len(paths) > 1 else [])
+        finish(result, lines, as_json, _show)
 
 
 def _show(result) -> None:

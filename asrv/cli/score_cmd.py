@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .common import PROFILE_HELP, date_option, exit_code, handle_errors, out, print_json, progress, show_findings
+from .common import PROFILE_HELP, date_option, finish, handle_errors, out, progress
 
 
 def _attach() -> None:
@@ -37,15 +37,7 @@ def _attach() -> None:
             prof = prof.with_values(**{"score.school": school})
         result = score(book, prof, fitness=fitness, year=year, quota=quota, today=day, progress=progress())
         paths = write_outputs(result, prof, out_dir, date=day, mask=not no_mask)
-        if as_json:
-            print_json(result.to_json())
-        else:
-            _show(result)
-            show_findings(result.findings, title="问题与提示", console=out, limit=20)
-            out.print("已写出：")
-            for p in paths:
-                out.print(f"  {p}")
-        raise typer.Exit(exit_code(result.findings))
+        finish(result, paths, as_json, _show)
 
 
 def _show(result) -> None:

@@ -59,7 +59,7 @@ def class_label(grade: object, klass: object) -> tuple[int | None, str]:
         return g, f"{_grade_word(g)}({int(m.group(1))})班"
     m = (re.fullmatch(rf"{_NUM}(?:年级)?\((\d{{1,2}})\)班?", s)
          or re.fullmatch(rf"{_NUM}年级(\d{{1,2}})班?", s)
-         or re.fullmatch(rf"(\d)[.\-](\d{{1,2}})班?", s)
+         or re.fullmatch(r"(\d)[.\-](\d{1,2})班?", s)
          or re.fullmatch(r"(\d)(\d{2})班", s))
     if m:
         own = _to_int(m.group(1))
