@@ -51,7 +51,7 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     result = runner.invoke(app, ["check-schedule", str(sample), "--out", str(out)])
     assert result.exit_code == 1
     assert "第一实验小学" in result.stdout and "SCH-END" in result.stdout
-    wb = openpyxl.load_workbook(out / "schedule_findings.xlsx")
+    wb = openpyxl.load_workbook(out / "安排检查结果.xlsx")
     assert wb.sheetnames == ["问题", "统计", "安排"]
     rows = list(wb["问题"].iter_rows(values_only=True))
     assert rows[0] == ("学校", "文件", "级别", "规则", "位置", "值", "说明")
@@ -70,14 +70,14 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     by_row = {r[2]: r[-1] for r in sched[1:]}
     assert by_row[10] == "SCH-END、SCH-LEN" or set(by_row[10].split("、")) == {"SCH-END", "SCH-LEN"}
     assert by_row[2] is None and by_row[13] is None  # clean rows stay unmarked
-    html = (out / "schedule_report.html").read_text("utf-8")
+    html = (out / "安排检查报告.html").read_text("utf-8")
     assert "第二中学" in html and "晚于小学上限 18:00（篇1 三(二)）" in html
 
 
 def test_html_is_escaped(tmp_path):
     path = write_book(tmp_path / "x.xlsx", [session(school="<b>校</b>", day="周六")])
     result = runner.invoke(app, ["check-schedule", str(path), "--out", str(tmp_path / "o")])
-    html = (tmp_path / "o" / "schedule_report.html").read_text("utf-8")
+    html = (tmp_path / "o" / "安排检查报告.html").read_text("utf-8")
     assert result.exit_code == 1 and "&lt;b&gt;校&lt;/b&gt;" in html and "<b>校</b>" not in html
 
 
@@ -88,7 +88,7 @@ def test_clean_file_exits_0_and_warnings_exit_1_only_when_strict(tmp_path):
     warn = write_book(tmp_path / "warn.xlsx", [session(start="15:50", end="17:00")],
                       schools=[["一小", "小学", "16:00", ""]])
     assert run_json(warn)[0] == 0
-    assert (tmp_path / "asrv-out" / "schedule_findings.xlsx").exists()  # --json writes the files too
+    assert (tmp_path / "asrv-out" / "安排检查结果.xlsx").exists()  # --json writes the files too
     result = runner.invoke(app, ["check-schedule", str(warn), "--json", "--strict", "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
 
@@ -100,7 +100,7 @@ def test_unreadable_file_exit_2_others_still_checked_and_written(tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["check-schedule", str(tmp_path), "--out", str(out)])
     assert result.exit_code == 2
-    assert (out / "schedule_findings.xlsx").exists()
+    assert (out / "安排检查结果.xlsx").exists()
     code, data = run_json(tmp_path)
     assert code == 2 and data["summary"]["files"] == 3
     assert {f["rule"] for f in data["findings"]} == {"READ-FILE", "SCH-DAY"}
@@ -170,11 +170,11 @@ def test_html_report_matches_golden(sample, tmp_path):
     import os
     out = tmp_path / "out"
     assert runner.invoke(app, ["check-schedule", str(sample), "--out", str(out)]).exit_code == 1
-    got = (out / "schedule_report.html").read_text("utf-8")
+    got = (out / "安排检查报告.html").read_text("utf-8")
     golden = ROOT / "tests" / "golden" / "schedule_report.html"
     if os.environ.get("ASRV_UPDATE_GOLDEN"):
         golden.write_text(got, "utf-8")
-    assert got == golden.read_text("utf-8"), "schedule_report.html differs from tests/golden/schedule_report.html"
+    assert got == golden.read_text("utf-8"), "安排检查报告.html differs from tests/golden/schedule_report.html"
 
 
 def test_rules_with_a_district_profile(tmp_path):

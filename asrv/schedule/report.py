@@ -10,8 +10,8 @@ from ..out import Outputs, SheetOut, render, write_workbook
 from .check import ScheduleResult
 from .load import hhmm
 
-WORKBOOK = "schedule_findings.xlsx"
-HTML = "schedule_report.html"
+WORKBOOK = "安排检查结果.xlsx"
+HTML = "安排检查报告.html"
 LEVEL = {"error": "错误", "warning": "提示"}
 _ROW = re.compile(r"(\d+)$")
 
