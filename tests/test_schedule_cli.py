@@ -135,7 +135,9 @@ def test_rules_lists_every_rule_with_profiles():
     result = runner.invoke(app, ["rules", "--json"])
     assert result.exit_code == 0
     rules = {r["id"]: r for r in json.loads(result.stdout)["rules"]}
-    assert len(rules) == 17
+    assert len([r for r in rules if not r.startswith("FEE-")]) == 17
+    assert rules["FEE-CAP"]["source"] == "篇2 三(二)" and rules["FEE-CAP"]["default"] == "error"
+    assert rules["FEE-MATERIALS"]["default"] == "warning" and len(rules["FEE-HARDSHIP"]["profiles"]) == 3
     assert rules["SCH-SCOPE"]["profiles"] == ["national"] and rules["SCH-SCOPE"]["default"] == "off"
     assert rules["STAFF-BASIC-OWN"]["profiles"] == ["hefei"]
     assert rules["SCH-END"]["source"] == "篇1 三(二)" and len(rules["SCH-END"]["profiles"]) == 3

@@ -55,8 +55,10 @@ def _attach() -> None:
         from rich.table import Table
 
         from ..profile import load_profile
+        from ..fees.registry import rule_table as fee_rules
         from ..schedule import rule_table
-        table_rows = rule_table(load_profile(profile) if profile else None)
+        extra = load_profile(profile) if profile else None
+        table_rows = rule_table(extra) + fee_rules(extra)
         if as_json:
             print_json({"rules": table_rows})
             return
