@@ -60,7 +60,10 @@ def test_parse_date_refuses(raw):
 
 def test_clean_text_and_blank():
     assert clean_text(3.0) == "3" and clean_text(3.5) == "3.5"
+    # Full-width forms fold, except Chinese sentence punctuation, which is shown again in notices.
     assert clean_text(" 三（２）班 ") == "三(2)班"
+    assert clean_text("课间追逐，一名学生骨折：已处理！\u3000") == "课间追逐，一名学生骨折：已处理！"
+    assert clean_text("ＡＢＣ１２３") == "ABC123"
     assert clean_text(dt.date(2026, 3, 5)) == "2026-03-05"
     assert clean_text(dt.datetime(2026, 3, 5, 17, 30)) == "2026-03-05 17:30:00"
     assert all(is_blank(v) for v in (None, "", "  ", float("nan")))

@@ -31,13 +31,22 @@ def is_blank(v: object) -> bool:
     return isinstance(v, str) and (v.strip() == "" or v.strip() in _SKIPPED)
 
 
+# Chinese sentence punctuation survives NFKC folding: the text is shown again in Chinese notices.
+# Everything else folds (（２） → (2), ＡＢＣ → ABC), so 三（２）班 and 三(2)班 stay one class.
+_KEEP = re.compile(r"([，：；！？])")
+
+
 def clean_text(v: object) -> str:
-    """Text as shown in Excel: 3.0 typed as a number is `3`, stray spaces dropped."""
+    """Text as shown in Excel: 3.0 typed as a number is `3`, stray spaces dropped.
+
+    Full-width forms fold except Chinese sentence punctuation, which readers of notices expect.
+    """
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     if isinstance(v, (dt.datetime, dt.date)):
         return v.isoformat()[:10] if not isinstance(v, dt.datetime) or not (v.hour or v.minute) else v.isoformat(" ")
-    return unicodedata.normalize("NFKC", str(v)).strip()
+    parts = _KEEP.split(str(v))
+    return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(parts)).strip()
 
 
 def parse_number(v: object) -> float:
