@@ -16,7 +16,8 @@ from asrv.out import SheetOut, write_workbook
 from asrv.profile import load_profile
 from asrv.survey import summarize
 from asrv.survey.load import read_catalog
-from asrv.survey.parse import class_label, parse_grade, parse_grades, split_answers
+from asrv.io.grades import grade_number as parse_grade
+from asrv.survey.parse import class_label, parse_grades, split_answers
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real_inputs"
 CCA = REAL / "afterschool_cca_schedule__Harrow-Nanning_25-26_S2_CCA_List.xlsx"

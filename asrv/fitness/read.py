@@ -10,7 +10,7 @@ from ..findings import ERROR, Finding, InputError, Progress
 from ..io import Workbook, open_workbook, read_sheet
 from ..io.reader import header_fields
 from ..io.schema import norm
-from .sheets import EXEMPT, MEASURE_NAMES, MEASURES, SEX_CODE, fitness_spec, grade_of_class
+from .sheets import EXEMPT, MEASURE_NAMES, MEASURES, SEX_CODE, fitness_spec, grade_of_class, table_grade
 from .tables import standard
 
 HEADERS = {name: header for name, header, *_ in MEASURES}
@@ -76,7 +76,7 @@ def _normalise(t, profile, findings: list[Finding]) -> pd.DataFrame:
     out["student_id"] = df.get("student_id", none)
     out["name"] = df.get("name", none)
     out["sex"] = df["sex"].map(SEX_CODE) if "sex" in df else none
-    grade = df.get("grade_code", none).fillna(df.get("grade", none))
+    grade = df.get("grade_code", none).fillna(df.get("grade", none).map(table_grade))
     from_class = out["class"].map(_class_grades(out["class"]))
     out["grade"] = grade.fillna(from_class)
     out["class"] = _class_names(out["class"], out["grade"])

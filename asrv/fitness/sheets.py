@@ -1,12 +1,9 @@
 """The fitness sheet as schools have it: the national upload template, its variants, plain sheets."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from ..io.grades import grade_of_class as class_grade
 from ..io.schema import Field, SheetSpec
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # 年级编号 of the national upload template.
 GRADE_CODES = {**{str(10 + g): str(g) for g in range(1, 7)},
                **{str(20 + g): str(6 + g) for g in range(1, 4)},
@@ -15,44 +12,22 @@ GRADE_CODES = {**{str(10 + g): str(g) for g in range(1, 7)},
 _GRADE_HINT = "一年级…六年级、初一…初三（七…九年级）、高一…高三、大一…大四，或年级编号 11–16、21–23、31–33、41–44"
 
 
-def _grade_names() -> dict[str, str]:
-    names = {}
-    for zh, n in _CN.items():
-        if n <= 9:
-            for s in (f"{zh}年级", f"{n}年级"):
-                names[s] = str(n)
-        if n <= 6:
-            names[f"小{zh}"] = str(n)
-    for i, zh in enumerate("一二三", start=1):
-        for s in (f"初{zh}", f"初{i}", f"初中{zh}年级"):
-            names[s] = str(6 + i)
-        for s in (f"高{zh}", f"高{i}", f"高中{zh}年级"):
-            names[s] = str(9 + i)
-    for i, zh in enumerate("一二三四", start=1):
-        for s in (f"大{zh}", f"大{i}", f"大学{zh}年级"):
-            names[s] = "college_1_2" if i <= 2 else "college_3_4"
-    names.update({"大一大二": "college_1_2", "大三大四": "college_3_4"})
-    return names
-
-
-GRADE_NAMES = _grade_names()
-# A class name that starts with its grade: 三(2)班, 三年级2班, 初一(3)班, 高二x班, 七年级1班.
-_CLASS_GRADE = re.compile(r"^(初中?[一二三123]|高中?[一二三123]|大[一二三四1234]|[一二三四五六七八九1-9]年级|"
-                          r"小[一二三四五六]|[一二三四五六](?=[(（\d班]))")
 SEXES = {"1": "男", "2": "女", "男": "男", "女": "女", "男生": "男", "女生": "女", "m": "男", "f": "女",
          "male": "男", "female": "女"}
 SEX_CODE = {"男": "male", "女": "female"}
 
 
-def grade_of_class(name: str) -> str | None:
-    s = unicodedata.normalize("NFKC", str(name)).strip()
-    m = _CLASS_GRADE.match(s)
-    if not m:
+def table_grade(g) -> str | None:
+    """A grade number (asrv.io.grades: 初一 = 7, 大一 = 13) as the reference tables name it."""
+    if g is None or g != g:
         return None
-    g = m.group(1).replace("中", "") if m.group(1).startswith(("初中", "高中")) else m.group(1)
-    if g in GRADE_NAMES:
-        return GRADE_NAMES[g]
-    return GRADE_NAMES.get(g + "年级") or GRADE_NAMES.get(g)
+    g = int(g)
+    return str(g) if g <= 12 else ("college_1_2" if g <= 14 else "college_3_4")
+
+
+def grade_of_class(name: str) -> str | None:
+    """The table grade a class name starts with: 三(2)班 → "3", 初一(3)班 → "7", 2班 → None."""
+    return table_grade(class_grade(name))
 
 
 # Measurement columns: (field name, header, aliases, kind, hint). Kinds: number, int, minsec.
@@ -83,7 +58,7 @@ def fitness_spec(profile) -> SheetSpec:
     fields = [
         Field("grade_code", "年级编号", ("年级代码",), kind="choice", choices=GRADE_CODES, required=False,
               hint="11–16、21–23、31–33、41–44"),
-        Field("grade", "年级", ("年级名称",), kind="choice", choices=GRADE_NAMES, required=False, hint=_GRADE_HINT),
+        Field("grade", "年级", ("年级名称",), kind="grade", required=False, hint=_GRADE_HINT),
         Field("class", "班级名称", ("班级", "班别", "班名"), hint="如 三(2)班"),
         Field("student_id", "学籍号", ("学号", "学生编号", "教育ID号", "全国学籍号"), required=False),
         Field("name", "姓名", ("学生姓名", "学生"), required=False),

@@ -151,4 +151,4 @@ PARSERS = {"number": parse_number, "int": parse_int, "rate": parse_rate, "date":
            "money": parse_money}
 
 
-from . import clock  # noqa: E402,F401  (registers the clock kinds in PARSERS)
+from . import clock, grades  # noqa: E402,F401  (register the clock and grade kinds in PARSERS)

@@ -13,15 +13,9 @@ import pandas as pd
 from ..findings import ERROR, Finding, InputError
 from ..io import open_workbook, read_sheet
 from ..io.cells import clean_text, is_blank
+from ..io.grades import grade_number
 from .sheets import SCHEDULE, SCHOOLS, STAFF
 
-_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_GRADE_PATTERNS = [
-    (re.compile(r"初([一二三123])"), 6),
-    (re.compile(r"([一二三四五六七八九1-9])年级"), 0),
-    (re.compile(r"^g([1-9])\b", re.IGNORECASE), 0),
-    (re.compile(r"^([一二三四五六七八九1-9])[(（]"), 0),
-]
 NAME_SPLIT = re.compile(r"\s*[、,，;；/]\s*")
 
 
@@ -34,17 +28,10 @@ def hhmm(m: float) -> str:
     return f"{m // 60}:{m % 60:02d}"
 
 
-def grade_number(text: object) -> float:
-    """`三年级`, `3年级`, `初一`, `G3`, `三(2)班` -> 3, 3, 7, 3, 3; unknown -> NaN."""
-    if is_blank(text):
-        return float("nan")
-    s = clean_text(text)
-    for pat, offset in _GRADE_PATTERNS:
-        m = pat.search(s)
-        if m:
-            g = m.group(1)
-            return float((_NUM.get(g) or int(g)) + offset)
-    return float("nan")
+def grade_float(text: object) -> float:
+    """The grade of a 年级 or 服务班 cell as a float, NaN when it names none (pandas-friendly)."""
+    g = grade_number(text)
+    return float("nan") if g is None else float(g)
 
 
 def read_file(path: Path, profile) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -101,8 +88,8 @@ def _sessions(t, path: Path, schools: pd.DataFrame, profile, problems: list[Find
     idx = df.index
     where = {"file": t.file, "sheet": t.sheet}
     school = _col(df, "school").map(lambda v: path.stem if is_blank(v) else clean_text(v))
-    grade = _col(df, "grade").map(grade_number)
-    grade = grade.where(grade.notna(), _col(df, "group").map(grade_number))
+    grade = _col(df, "grade").map(grade_float)
+    grade = grade.where(grade.notna(), _col(df, "group").map(grade_float))
     stage = _stage(_col(df, "stage"), school, grade, schools, profile)
     for r in idx[stage.isna()]:
         if t.cell("stage", r) in bad:

@@ -6,11 +6,11 @@ import re
 import pandas as pd
 
 from ..io.clock import parse_time, weekday_name
+from ..io.grades import grade_word
 from .load import hhmm, minutes
 from .registry import Context, rule
 
 GROUP_DAY = ["file", "school", "group", "day"]
-_GRADE_NAMES = ("", "一", "二", "三", "四", "五", "六", "七", "八", "九")
 
 
 def _contains(text: pd.Series, words: list[str]) -> pd.Series:
@@ -139,7 +139,7 @@ def homework(ctx: Context) -> None:
     grades = [float(g) for g in ctx.cfg("homework.grades")]
     bad = rows[rows["grade"].isin(grades) & (rows["written_homework"] == "是")]
     ctx.emit_rows("SCH-HOMEWORK", bad, "at_homework", lambda r: "是",
-                  lambda r: f"{_GRADE_NAMES[int(r.grade)]}年级（{r.group}）安排了书面作业：小学一二年级不得借课后服务布置书面家庭作业")
+                  lambda r: f"{grade_word(int(r.grade))}年级（{r.group}）安排了书面作业：小学一二年级不得借课后服务布置书面家庭作业")
 
 
 @rule("SCH-TEACHING", "不得变相集体教学或补课（学科教学、新课、补课、刷题、集体授课）")

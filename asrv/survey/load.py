@@ -12,7 +12,8 @@ from ..io import open_workbook, read_sheet
 from ..io.cells import clean_text, is_blank
 from ..io.reader import find_sheet
 from ..io.schema import norm
-from .parse import class_label, parse_grade, parse_grades, split_answers
+from ..io.grades import grade_number
+from .parse import class_label, parse_grades, split_answers
 from .sheets import CATALOG, CHOICE_FIELDS, GROUP_FIELDS, GROUPS, NO_GROUP, SURVEY
 
 CLAUSE_PRIORITY = "篇1 三(一)"
@@ -161,7 +162,7 @@ def _response(table, row: int, rec, known: set[str], order: int) -> Response:
         return None if is_blank(v) else v
     grade, klass = class_label(get("grade"), get("class"))
     if grade is None:
-        grade = parse_grade(get("grade"))
+        grade = grade_number(get("grade"))
     sid, name = _text(get("student_id")), _text(get("name"))
     if sid:
         key = sid

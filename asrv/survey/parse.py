@@ -5,43 +5,16 @@ import re
 import unicodedata
 
 from ..io.cells import clean_text, is_blank
+from ..io.grades import NUM, grade_number, grade_word, to_int
 
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_CN_OF = {v: k for k, v in _CN.items()}
-# 初一 = grade 7, 高一 = grade 10: the nine-year count the catalogue's eligibility uses.
-_STAGE = {"初": 6, "高": 9}
-_NUM = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 # Online tools write one multi-choice answer into one cell with one of these between options.
 SEPARATORS = re.compile(r"[┋|、,;\n→>]+")
 _GRADE_WORD = {"低年级": (1, 2), "中年级": (3, 4), "高年级": (5, 6)}
 _ALL = {"全部", "全部年级", "全校", "不限", "所有年级", "全年级", "all"}
 
 
-def _to_int(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    if token.startswith("十"):
-        return 10 + (_CN[token[1]] if len(token) > 1 else 0)
-    return _CN[token]
-
-
 def _text(v: object) -> str:
     return "" if is_blank(v) else unicodedata.normalize("NFKC", clean_text(v)).strip()
-
-
-def parse_grade(v: object) -> int | None:
-    """`三年级`, `3`, `3年级`, `G3`, `Grade 3`, `初一` (7), `七年级` → the grade number."""
-    s = _text(v).replace(" ", "").lower()
-    if not s:
-        return None
-    m = re.fullmatch(rf"(?:g|grade|y|year)?{_NUM}(?:年级|年)?(?:级)?", s) or \
-        re.fullmatch(rf"{_NUM}年级.*", s)
-    if m:
-        return _to_int(m.group(1))
-    m = re.fullmatch(rf"([初高])(?:中)?{_NUM}(?:年级)?", s)
-    if m:
-        return _STAGE[m.group(1)] + _to_int(m.group(2))
-    return None
 
 
 def class_label(grade: object, klass: object) -> tuple[int | None, str]:
@@ -50,33 +23,25 @@ def class_label(grade: object, klass: object) -> tuple[int | None, str]:
     `2班`, `2`, `(2)班` take the grade from the grade column; `三(2)班`, `3(2)班`, `三年级2班`,
     `3.2班`, `302班` carry their own. Anything else is kept as written.
     """
-    g = parse_grade(grade)
+    g = grade_number(grade)
     s = _text(klass).replace(" ", "")
     if not s:
-        return g, (f"{_grade_word(g)}年级" if g else "")
+        return g, (f"{grade_word(g)}年级" if g else "")
     m = re.fullmatch(r"\(?(\d{1,2})\)?班?", s)
     if m and g is not None:
-        return g, f"{_grade_word(g)}({int(m.group(1))})班"
-    m = (re.fullmatch(rf"{_NUM}(?:年级)?\((\d{{1,2}})\)班?", s)
-         or re.fullmatch(rf"{_NUM}年级(\d{{1,2}})班?", s)
+        return g, f"{grade_word(g)}({int(m.group(1))})班"
+    m = (re.fullmatch(rf"{NUM}(?:年级)?\((\d{{1,2}})\)班?", s)
+         or re.fullmatch(rf"{NUM}年级(\d{{1,2}})班?", s)
          or re.fullmatch(r"(\d)[.\-](\d{1,2})班?", s)
          or re.fullmatch(r"(\d)(\d{2})班", s))
     if m:
-        own = _to_int(m.group(1))
-        return own, f"{_grade_word(own)}({int(m.group(2))})班"
+        own = to_int(m.group(1))
+        return own, f"{grade_word(own)}({int(m.group(2))})班"
     return g, s
 
 
-def _grade_word(g: int | None) -> str:
-    if g is None:
-        return ""
-    if g <= 10:
-        return _CN_OF[g]
-    return "十" + _CN_OF[g - 10]
-
-
 def grade_name(g: int | None) -> str:
-    return f"{_grade_word(g)}年级" if g else "年级不明"
+    return f"{grade_word(g)}年级" if g else "年级不明"
 
 
 def parse_grades(v: object) -> frozenset[int] | None:
@@ -100,16 +65,16 @@ def parse_grades(v: object) -> frozenset[int] | None:
         if p in ("…", "...", "……"):
             ellipsis = True
             continue
-        m = re.fullmatch(rf"{_NUM}-{_NUM}", p)
+        m = re.fullmatch(rf"{NUM}-{NUM}", p)
         try:
             if m:
-                lo, hi = _to_int(m.group(1)), _to_int(m.group(2))
+                lo, hi = to_int(m.group(1)), to_int(m.group(2))
                 if lo > hi:
                     raise ValueError
                 grades.update(range(lo, hi + 1))
                 previous = hi
                 continue
-            g = _to_int(p) if re.fullmatch(_NUM, p) else parse_grade(p)
+            g = to_int(p) if re.fullmatch(NUM, p) else grade_number(p)
         except (KeyError, ValueError):
             g = None
         if g is None:
@@ -127,8 +92,8 @@ def grades_text(grades: frozenset[int] | None) -> str:
         return "全部年级"
     gs = sorted(grades)
     if gs == list(range(gs[0], gs[-1] + 1)) and len(gs) > 1:
-        return f"{_grade_word(gs[0])}至{_grade_word(gs[-1])}年级"
-    return "、".join(_grade_word(g) for g in gs) + "年级"
+        return f"{grade_word(gs[0])}至{grade_word(gs[-1])}年级"
+    return "、".join(grade_word(g) for g in gs) + "年级"
 
 
 def split_answers(v: object, known: set[str] = frozenset()) -> list[str]:
