@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .io.schema import YES_NO, SheetSpec
+from .io.schema import SheetSpec
 from .out.xlsx import SheetOut
 
 # kind -> (module holding the specs, attribute with the tuple of SheetSpecs, one-line purpose).
@@ -61,5 +61,3 @@ def _instructions(kind: str, specs) -> SheetOut:
                "每个工作表第一行为表头，请勿改动列名；示例行可删除或改写。表头上方可加标题行。",
                "下拉列表中的选项即可接受的写法；日期可写 2026-03-05、2026/3/5 或 2026年3月5日。"])
 
-
-YES_NO_VALUES = list(dict.fromkeys(YES_NO.values()))

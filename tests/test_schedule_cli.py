@@ -54,14 +54,15 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     wb = openpyxl.load_workbook(out / "安排检查结果.xlsx")
     assert wb.sheetnames == ["问题", "统计", "安排"]
     rows = list(wb["问题"].iter_rows(values_only=True))
-    assert rows[0] == ("学校", "文件", "级别", "规则", "位置", "值", "说明")
+    # The layout every command's 问题 sheet shares, with the school in front.
+    assert rows[0] == ("学校", "级别", "规则", "文件", "位置", "值", "说明")
     schools = [r[0] for r in rows[1:]]
     assert schools == sorted(schools)  # sorted by school first
     first_school = [r for r in rows[1:] if r[0] == "第一实验小学"]
-    levels = [r[2] for r in first_school]
+    levels = [r[1] for r in first_school]
     assert levels == sorted(levels, key=lambda x: x != "错误")  # errors before warnings
-    assert ("第一实验小学", "schedule.xlsx", "错误", "SCH-END", "安排!G10", "18:10") == rows[1:][
-        [r[3] for r in rows[1:]].index("SCH-END")][:6]
+    assert ("第一实验小学", "错误", "SCH-END", "schedule.xlsx", "安排!G10", "18:10") == rows[1:][
+        [r[2] for r in rows[1:]].index("SCH-END")][:6]
     counts = {r[0]: r for r in wb["统计"].iter_rows(min_row=2, values_only=True)}
     head = next(wb["统计"].iter_rows(values_only=True))
     assert counts["第二中学"][head.index("错误")] == 4 and counts["第二中学"][head.index("提示")] == 1

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..out import Outputs, SheetOut, mask_name, render, write_workbook
+from ..out.findings import findings_sheet as shared_findings_sheet
 from ..profile import Profile
 from ..workdays import publication_period
 from .money import cents, fmt_thousands, yuan
@@ -17,7 +18,6 @@ OTHER = "其他（不属于规定用途）"
 STUDENT_COLUMNS = ["学校", "学期", "班级", "学号", "姓名", "模式", "课程", "困难学生", "应收服务费", "应收耗材费",
                    "应收合计", "实收", "退费", "净实收", "未缴", "政府保障", "问题"]
 STUDENT_FIELDS = ["fee", "materials", "due", "paid", "refunded", "net", "outstanding", "subsidy_due"]
-FINDING_COLUMNS = ["级别", "规则", "文件", "位置", "金额", "限额", "说明"]
 
 
 def summary_columns(categories: list[str]) -> list[str]:
@@ -65,15 +65,13 @@ def students_sheet(result: FeesResult, mask: bool) -> SheetOut:
 
 
 def findings_sheet(findings) -> SheetOut:
-    rows, marks = [], {}
-    for i, f in enumerate(findings):
-        amount = getattr(f.value, "amount", None)
-        limit = getattr(f.value, "limit", "") or None
-        rows.append(["错误" if f.severity == "error" else "提示", f.rule, f.file, f.where,
-                     yuan(cents(amount)) if amount else None, yuan(cents(limit)) if limit else None, f.message])
-        marks[i] = "error" if f.severity == "error" else "warning"
-    return SheetOut("问题", FINDING_COLUMNS, rows, number_formats={"金额": MONEY_FORMAT, "限额": MONEY_FORMAT},
-                    marks=marks)
+    def money(attr: str):
+        def get(f):
+            v = getattr(f.value, attr, None)
+            return yuan(cents(v)) if v else None
+        return get
+    return shared_findings_sheet(findings, extra={"金额": money("amount"), "限额": money("limit")}, show_value=False,
+                                 number_formats={"金额": MONEY_FORMAT, "限额": MONEY_FORMAT})
 
 
 def params_sheet(result: FeesResult, profile: Profile) -> SheetOut:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..out import Outputs, SheetOut, render, write_workbook
+from ..out.findings import findings_sheet
 from .read import HEADERS, SCORED, UNITS
 from .scoring import STATUS_ZH
 from .summary import RATING_KEYS, RATINGS
@@ -63,13 +64,6 @@ def summary_sheet(df: pd.DataFrame, title: str, per_class: bool) -> SheetOut:
             marks[i] = "veto"
     return SheetOut(title, cols, rows, number_formats={"平均总分": "0.0"}, marks=marks,
                     notes=["比率以实测人数为分母；免测、未测、缺项的学生不计入（说明10）。"])
-
-
-def findings_sheet(findings) -> SheetOut:
-    rows = [["错误" if f.severity == "error" else "提示", f.rule, f.file, f.sheet, f.cell, f.message]
-            for f in findings]
-    return SheetOut("问题", ["级别", "规则", "文件", "工作表", "位置", "说明"], rows,
-                    marks={i: "error" if r[0] == "错误" else "warning" for i, r in enumerate(rows)})
 
 
 def class_html(result, row: pd.Series, mask: bool) -> str:

@@ -7,22 +7,18 @@ from pathlib import Path
 from ..findings import ERROR
 from ..io.clock import weekday_name
 from ..out import Outputs, SheetOut, render, write_workbook
+from ..out.findings import LEVEL, findings_sheet
 from .check import ScheduleResult
 from .load import hhmm
 
 WORKBOOK = "安排检查结果.xlsx"
 HTML = "安排检查报告.html"
-LEVEL = {"error": "错误", "warning": "提示"}
 _ROW = re.compile(r"(\d+)$")
 
 
 def _findings_sheet(result: ScheduleResult) -> SheetOut:
-    rows, marks = [], {}
-    for i, (school, f) in enumerate(result.items):
-        rows.append([school, f.file, LEVEL.get(f.severity, f.severity), f.rule, f.where,
-                     "" if f.value is None else str(f.value), f.message])
-        marks[i] = "error" if f.severity == ERROR else "warning"
-    return SheetOut("问题", ["学校", "文件", "级别", "规则", "位置", "值", "说明"], rows, marks=marks)
+    school = dict((id(f), s) for s, f in result.items)
+    return findings_sheet(result.findings, lead={"学校": lambda f: school[id(f)]})
 
 
 def _counts_sheet(result: ScheduleResult) -> SheetOut:

@@ -5,19 +5,11 @@ import datetime as dt
 from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, write_workbook
+from ..out.findings import findings_sheet
 from ..profile import Profile
 from ..workdays import publication_period
 from .items import ITEM_CODES
 from .result import ScoreResult
-
-FINDING_COLUMNS = ["级别", "规则", "文件", "工作表", "单元格", "值", "说明"]
-
-
-def findings_sheet(findings) -> SheetOut:
-    rows = [["错误" if f.severity == "error" else "提示", f.rule, f.file, f.sheet, f.cell,
-             "" if f.value is None else str(f.value), f.message] for f in findings]
-    marks = {i: "error" if f.severity == "error" else "warning" for i, f in enumerate(findings)}
-    return SheetOut("问题", FINDING_COLUMNS, rows, marks=marks)
 
 
 def workbook_sheets(result: ScoreResult, profile: Profile) -> list[SheetOut]:

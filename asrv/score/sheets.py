@@ -1,7 +1,7 @@
 """The sheets of the excellent-class workbook (classes.xlsx), as in spec/score.md."""
 from __future__ import annotations
 
-from ..io.schema import YES_NO, Field, SheetSpec
+from ..io.schema import Field, SheetSpec
 
 ITEMS = {  # accepted spellings in 评分!项目 -> item code
     "班级建设": "class_building", "class_building": "class_building",
@@ -103,4 +103,3 @@ FITNESS = SheetSpec("fitness", "体测", (
    example={"class": "三(2)班", "name": "张小明", "rating": "良好"})
 
 ALL = (CLASSES, RATINGS_SHEET, CHECKS, TEACHING, AWARDS, INCIDENTS, FITNESS)
-YES_NO_CHOICES = tuple(dict.fromkeys(YES_NO.values()))

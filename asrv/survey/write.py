@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..findings import Finding
 from ..out import Outputs, SheetOut, render, write_workbook
+from ..out.findings import findings_sheet
 from .charts import Chart, add_excel_charts, svg_bars
 from .enroll import EnrollResult, ordinal
 from .parse import grade_name, grades_text
@@ -28,13 +28,6 @@ def sheet_titles(names: list[str], reserved: set[str] = frozenset()) -> list[str
         used.add(title.lower())
         out.append(title)
     return out
-
-
-def findings_sheet(findings: list[Finding]) -> SheetOut:
-    return SheetOut("问题", ["级别", "规则", "文件", "位置", "说明"],
-                    [["错误" if f.severity == "error" else "提示", f.rule, f.file, f.where, f.message]
-                     for f in findings],
-                    marks={i: "error" if f.severity == "error" else "warning" for i, f in enumerate(findings)})
 
 
 # ---- survey ----
