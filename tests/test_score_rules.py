@@ -200,3 +200,12 @@ def test_class_key_unifies_spellings():
     from asrv.score.load import class_key
     assert {class_key(s) for s in ("三(2)班", "三（２）班", "三年级2班", "三年级(2)班", " 三 (2) 班", "三(2)")} == {"三(2)"}
     assert class_key("初一(3)班") == "初一(3)" and class_key("书法社") == "书法社"
+
+
+def test_raw_fitness_class_not_listed_is_reported_at_its_cell(tmp_path):
+    book = write_book(tmp_path / "one.xlsx", {"班级": classes("一(1)班"), "评分": full_marks("一(1)班")})
+    with pytest.raises(InputError) as e:
+        score(book, P, fitness=SAMPLE / "fitness.xlsx", year="2025-2026")
+    unknown = [f for f in e.value.findings if f.rule == "CLASS-UNKNOWN"]
+    assert unknown and all(f.cell.startswith("C") for f in unknown)  # 班级名称 is column C there
+    assert {f.value for f in unknown} >= {"一(2)班", "六(4)班"} and "一(1)班" not in {f.value for f in unknown}

@@ -28,6 +28,7 @@ class FitnessResult:
     grades: pd.DataFrame                   # per grade
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    letters: dict = field(default_factory=dict)  # (file, sheet) -> {field: column letter}, for findings
 
     @property
     def errors(self) -> list[Finding]:
@@ -51,7 +52,7 @@ def score_fitness(paths_or_books: Iterable, profile, progress: Progress | None =
     classes = summarise(students, ["grade", "class"])
     grades = summarise(students, ["grade"])
     files = list(dict.fromkeys(students["file"])) if len(students) else []
-    return FitnessResult(students, classes, grades, findings, files)
+    return FitnessResult(students, classes, grades, findings, files, letters)
 
 
 def ratings_by_class(result: FitnessResult) -> dict[str, dict]:

@@ -43,6 +43,8 @@ class ScoreInput:
 
 def load(book: Workbook | str | Path, profile: Profile, fitness: Workbook | str | Path | None = None) -> ScoreInput:
     book = book if isinstance(book, Workbook) else open_workbook(book)
+    if fitness is not None and not isinstance(fitness, Workbook):
+        fitness = open_workbook(fitness)  # once: both the raw-measurement test and the reading use it
     problems: list[Finding] = []
     tables = {}
     for spec in (S.CLASSES, S.RATINGS_SHEET, S.CHECKS, S.TEACHING, S.AWARDS, S.INCIDENTS):
@@ -81,24 +83,24 @@ def _raw_fitness(fitness, profile: Profile):
     if fitness is None:
         return None
     from ..fitness import has_raw_measurements, score_fitness
-    fbook = fitness if isinstance(fitness, Workbook) else open_workbook(fitness)
-    if not has_raw_measurements(fbook, profile):
+    if not has_raw_measurements(fitness, profile):
         return None
-    return score_fitness([fbook], profile)
+    return score_fitness([fitness], profile)
 
 
 def _check_raw_classes(raw, names: dict[str, str], problems: list[Finding]) -> None:
     students = raw.students
     for cls, row, file, sheet in zip(students["class"], students["row"], students["file"], students["sheet"]):
         if cls is not None and class_key(cls) not in names:
+            letter = raw.letters.get((file, sheet), {}).get("class", "")
             problems.append(Finding("CLASS-UNKNOWN", ERROR, f"班级「{cls}」不在「班级」表中",
-                                    file=file, sheet=sheet, cell=f"A{row}", value=cls))
+                                    file=file, sheet=sheet, cell=f"{letter}{row}", value=cls))
 
 
 def _fitness(book: Workbook, fitness, problems: list[Finding]) -> Table | None:
     if fitness is None:
         return read_sheet(book, S.FITNESS, problems)
-    fbook = fitness if isinstance(fitness, Workbook) else open_workbook(fitness)
+    fbook = fitness
     # A separate fitness workbook may call its one sheet anything (Sheet1, 三年级体测…).
     spec = dataclasses.replace(S.FITNESS, required=True, aliases=S.FITNESS.aliases + tuple(fbook.sheet_names[:1]))
     return read_sheet(fbook, spec, problems)
