@@ -47,10 +47,6 @@ class FeeData:
     def where(self, tab: int, name: str, row: int) -> dict:
         return self.tables[tab].where(name, int(row))
 
-    def sheet_of(self, tab: int) -> dict:
-        t = self.tables[tab]
-        return {"file": t.file, "sheet": t.sheet}
-
 
 def load(files, term: Term, profile: Profile, progress: Progress = no_progress) -> FeeData:
     """Read every file; InputError (nothing written) when a sheet, column or cell cannot be read."""

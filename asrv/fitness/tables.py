@@ -20,7 +20,6 @@ ITEM_ZH = {"bmi": "体重指数（BMI）", "vital_capacity": "肺活量", "run_5
            "sit_ups_1min": "一分钟仰卧起坐", "shuttle_run_50m_x8": "50米×8往返跑",
            "standing_long_jump": "立定跳远", "pull_ups": "引体向上", "run_1000m": "1000米跑",
            "run_800m": "800米跑"}
-GRADES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "college_1_2", "college_3_4")
 SEXES = ("male", "female")
 SEX_ZH = {"male": "男", "female": "女"}
 
@@ -50,8 +49,6 @@ class Standard:
     bmi: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]  # (grade, sex) -> (min x10, score)
     weights: dict[tuple[str, str], dict[str, int]]     # (grade, sex) -> item -> percent
     grade_labels: dict[str, str]                       # "7" -> 初一
-    grade_groups: dict[str, str]                       # "7" -> junior_senior_college
-    bonus_max: dict[str, int]                          # item -> most bonus points
     ratings: tuple[tuple[int, str], ...]               # (lowest total x10, rating), best first
 
 
@@ -87,10 +84,4 @@ def standard() -> Standard:
     r["lo"] = (r["min_inclusive"].fillna(0) * 10).round().astype(int)
     ratings = tuple((int(lo), zh) for lo, zh in sorted(zip(r["lo"], r["rating_zh"]), reverse=True))
     return Standard(items, bonus, bmi, weights,
-                    dict(zip(w["grade"], w["grade_label"])), dict(zip(w["grade"], w["grade_group"])),
-                    bonus_df.groupby("item")["bonus"].max().astype(int).to_dict(), ratings)
-
-
-def applies(grade: str, sex: str) -> set[str]:
-    """The items a student of this grade and sex is tested on (weights.csv)."""
-    return set(standard().weights.get((grade, sex), {}))
+                    dict(zip(w["grade"], w["grade_label"])), ratings)

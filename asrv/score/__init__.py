@@ -112,7 +112,7 @@ def _class_scores(inp: ScoreInput, table, awards, counts, notes) -> list[ClassSc
             total=float(round(base + t + p, 2)), order=position, vetoed=c.get("failed", 0) > 0,
             veto_count=c.get("failed", 0), veto_students=list(c.get("failed_names", [])))
         if cs.vetoed:
-            cs.notes.append(f"一票否决：{cs.veto_count} 名学生体测不及格（篇3 二、6）")
+            cs.notes.append(f"一票否决：{cs.veto_count} 名学生体测不及格（{'、'.join(cs.veto_students)}）（篇3 二、6）")
         if key in notes:
             cs.notes.append(notes[key])
         out.append(cs)
