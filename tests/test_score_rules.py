@@ -198,8 +198,10 @@ def test_raw_fitness_file_feeds_veto_and_item(tmp_path):
 
 def test_class_key_unifies_spellings():
     from asrv.score.load import class_key
-    assert {class_key(s) for s in ("三(2)班", "三（２）班", "三年级2班", "三年级(2)班", " 三 (2) 班", "三(2)")} == {"三(2)"}
-    assert class_key("初一(3)班") == "初一(3)" and class_key("书法社") == "书法社"
+    assert {class_key(s) for s in ("三(2)班", "三（２）班", "三年级2班", "三年级(2)班", " 三 (2) 班", "三(2)",
+                                   "3(2)班", "3年级2班", "三(02)班")} == {"三(2)"}
+    assert class_key("初一(3)班") == class_key("七(3)班") == class_key("初一年级3班") != class_key("一(3)班")
+    assert class_key("书法社") == "书法社" and class_key("12班") != class_key("一(2)班")
 
 
 def test_raw_fitness_class_not_listed_is_reported_at_its_cell(tmp_path):

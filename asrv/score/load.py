@@ -9,19 +9,23 @@ from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError
 from ..io import Table, Workbook, open_workbook, read_sheet
+from ..io.grades import grade_number, grade_word
 from ..profile import Profile
 from . import sheets as S
 
 
+# A grade in digits needs a mark before the class number (3(2)班, 3年级2班): 12班 is class 12.
+_DIGIT_CLASS = re.compile(r"(\d+)(?:年级\(?|\()(\d+)\)?班?")
 _CLASS = re.compile(r"(.*?[^\d(])(?:年级)?\(?(\d+)\)?班?")
 
 
 def class_key(name: object) -> str:
-    """`三（2）班`, `三(2)班 `, `三(2)` and `三年级2班` (the fitness template's way) are one class."""
+    """`三（2）班`, `三(2)班 `, `三(2)`, `3(2)班` and `三年级2班` (the fitness template's way) are one class."""
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name)))
-    m = _CLASS.fullmatch(s)
+    m = _CLASS.fullmatch(s) or _DIGIT_CLASS.fullmatch(s)
     if m:
-        return f"{m.group(1)}({m.group(2)})"
+        grade = grade_number(m.group(1))  # 三, 3, 三年级 and 3年级 name one grade
+        return f"{grade_word(grade) if grade else m.group(1)}({int(m.group(2))})"
     return s[:-1] if s.endswith("班") and len(s) > 1 else s
 
 
