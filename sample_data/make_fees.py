@@ -25,6 +25,9 @@ from pathlib import Path
 from asrv.fees import sheets as S
 from asrv.out import SheetOut, write_workbook
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_classes import person  # noqa: E402  (the same synthetic names as the sample school)
+
 SEED = 20260901
 SCHOOL = "示例市实验小学"
 GRADES = ["一", "二", "三", "四", "五", "六"]
@@ -43,18 +46,6 @@ COURSES = {
     "编程": (350, 0, "", "周一、周三 16:30-17:30", "图形化编程", "合肥某科技教育服务有限公司"),
     "科学实验": (200, 0, "", "周四 16:30-17:30", "动手做小实验", "本校"),
 }
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-GIVEN = "子梓浩宇轩然欣怡雨涵思诗佳琪一诺晨博文俊杰睿泽明远嘉欣可馨语彤心悦若曦皓天昊天宸逸瑶萱婷雅静安安乐乐"
-
-
-def person(rng: random.Random, used: set[str]) -> str:
-    while True:
-        name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        if name not in used:
-            used.add(name)
-            return name
-
-
 def money(rng: random.Random, x: float):
     """Money as clerks type it: mostly numbers, some ¥300 and 300元."""
     pick = rng.random()
