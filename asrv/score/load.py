@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ _DIGIT_CLASS = re.compile(r"(\d+)(?:年级\(?|\()(\d+)\)?班?")
 _CLASS = re.compile(r"(.*?[^\d(])(?:年级)?\(?(\d+)\)?班?")
 
 
+@lru_cache(maxsize=8192)  # called once per row of every sheet, on a few dozen distinct names
 def class_key(name: object) -> str:
     """`三（2）班`, `三(2)班 `, `三(2)`, `3(2)班` and `三年级2班` (the fitness template's way) are one class."""
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name)))
