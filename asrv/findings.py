@@ -1,11 +1,15 @@
 """Findings are data: every check reports them, nothing stops at the first one."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 ERROR = "error"
 WARNING = "warning"
+OFF = "off"
+SEVERITIES = (ERROR, WARNING)
+LEVEL_ZH = {ERROR: "错误", WARNING: "提示", OFF: "不检查"}
 
 Progress = Callable[[str], None]
 
@@ -23,6 +27,12 @@ class Finding:
     sheet: str = ""
     cell: str = ""
     value: Any = None
+    school: str = ""
+
+    def __post_init__(self) -> None:
+        # A mistyped level must never pass as "not an error": the run would exit clean.
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity {self.severity!r} of {self.rule} is not one of {SEVERITIES}")
 
     @property
     def where(self) -> str:
@@ -31,15 +41,25 @@ class Finding:
             return f"{self.sheet}!{self.cell}"
         return self.sheet or self.cell
 
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def at_school(self, school: str) -> "Finding":
+        """The same finding, said of a school (kept when it already names one)."""
+        return self if self.school or not school else dataclasses.replace(self, school=school)
+
     def to_json(self) -> dict:
-        return {"rule": self.rule, "severity": self.severity, "file": self.file, "sheet": self.sheet,
-                "cell": self.cell, "message": self.message}
+        return {"rule": self.rule, "severity": self.severity, "school": self.school, "file": self.file,
+                "sheet": self.sheet, "cell": self.cell, "message": self.message}
 
     def sort_key(self) -> tuple:
-        return (self.file, 0 if self.severity == ERROR else 1, self.sheet, _cell_key(self.cell), self.rule)
+        return (self.school, self.file, 0 if self.severity == ERROR else 1, self.sheet, cell_key(self.cell),
+                self.rule)
 
 
-def _cell_key(cell: str) -> tuple:
+def cell_key(cell: str) -> tuple:
+    """`B10` after `B9`: rows by number, then columns by letters."""
     letters = "".join(c for c in cell if c.isalpha())
     digits = "".join(c for c in cell if c.isdigit())
     return (int(digits) if digits else 0, len(letters), letters)
@@ -78,7 +98,7 @@ class Report:
 
 
 class InputError(Exception):
-    """The input cannot be used: the command stops (exit 2) and writes nothing.
+    """The input cannot be used: the command stops for this input (exit 2) and writes nothing of it.
 
     Carries every problem found, so a clerk fixes the workbook in one pass.
     """

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import openpyxl
@@ -14,9 +13,9 @@ from asrv.fees import run_fees
 from asrv.findings import InputError
 from asrv.profile import load_profile
 from test_fees_support import district, expense, payment, reconcile, sheet_rows, student, write_book
+from golden_files import assert_golden
 
 runner = CliRunner()
-GOLDEN = Path(__file__).parent / "golden"
 SAMPLE = Path(__file__).parents[1] / "sample_data" / "fees.xlsx"
 OUT_NAMES = ["收费汇总_2026-2027-1.xlsx", "收费公示_一小_2026-2027-1.html", "收费公示_一小_2026-2027-1.md",
              "收支公示_一小_2026-2027-1.html", "收支公示_一小_2026-2027-1.md"]
@@ -146,9 +145,7 @@ def test_notices_match_golden(tmp_path):
     for name, golden in zip(OUT_NAMES[1:], ("fees_charges.html", "fees_charges.md", "fees_accounts.html",
                                             "fees_accounts.md")):
         got = (out / name).read_text("utf-8")
-        if os.environ.get("ASRV_UPDATE_GOLDEN"):
-            (GOLDEN / golden).write_text(got, "utf-8")
-        assert got == (GOLDEN / golden).read_text("utf-8"), f"{name} differs from tests/golden/{golden}"
+        assert_golden(got, golden)
 
 
 def test_district_reconciles_to_the_cent(tmp_path):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import openpyxl
@@ -12,10 +11,10 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from asrv.fitness import has_raw_measurements, ratings_by_class, score_fitness
 from asrv.profile import load_profile
+from golden_files import assert_golden
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "fitness.xlsx"
-GOLDEN = Path(__file__).parent / "golden"
 ITEMS = {"bmi", "vital_capacity", "run_50m", "sit_and_reach", "rope_skipping_1min", "sit_ups_1min",
          "shuttle_run_50m_x8", "standing_long_jump", "pull_ups", "run_1000m", "run_800m"}
 
@@ -55,12 +54,9 @@ def test_sample_vetoes_the_planted_classes(sample):
 
 
 def test_class_report_matches_golden(sample):
-    """Refresh with ASRV_UPDATE_GOLDEN=1 after a deliberate change."""
     _, out = sample
     got = (out / "体测_六(3)班.html").read_text("utf-8")
-    if os.environ.get("ASRV_UPDATE_GOLDEN"):
-        (GOLDEN / "fitness_class.html").write_text(got, "utf-8")
-    assert got == (GOLDEN / "fitness_class.html").read_text("utf-8"), "differs from tests/golden/fitness_class.html"
+    assert_golden(got, "fitness_class.html")
 
 
 def test_workbook_read_back(sample):

@@ -105,13 +105,29 @@ def test_mask_id_inside_text():
 
 def test_publication_period():
     d = dt.date
-    # Friday 2026-06-12: Fri + Mon..Thu.
-    assert publication_period(d(2026, 6, 12), 5) == (d(2026, 6, 12), d(2026, 6, 18))
-    # Starting on a Saturday: the period opens the next Monday.
-    assert publication_period(d(2026, 6, 13), 5) == (d(2026, 6, 15), d(2026, 6, 19))
-    # 端午 2026-06-19 (Friday) is a holiday: one more working day.
-    assert publication_period(d(2026, 6, 15), 5, holidays=["2026-06-19"]) == (d(2026, 6, 15), d(2026, 6, 22))
-    # A weekend working day (调休) counts.
-    assert publication_period(d(2026, 6, 18), 3, extra_workdays=[d(2026, 6, 20)]) == \
+    plain = {"statutory": False}
+    # Friday counts; the weekend does not.
+    assert _span(publication_period(d(2026, 6, 12), 5, plain)) == (d(2026, 6, 12), d(2026, 6, 18))
+    # Starting on a Saturday: the period starts on Monday.
+    assert _span(publication_period(d(2026, 6, 13), 5, plain)) == (d(2026, 6, 15), d(2026, 6, 19))
+    assert _span(publication_period(d(2026, 6, 15), 5, {**plain, "holidays": ["2026-06-19"]})) == \
+        (d(2026, 6, 15), d(2026, 6, 22))
+    assert _span(publication_period(d(2026, 6, 18), 3, {**plain, "extra_workdays": ["2026-06-20"]})) == \
         (d(2026, 6, 18), d(2026, 6, 20))
-    assert publication_period(d(2026, 6, 15), 1) == (d(2026, 6, 15), d(2026, 6, 15))
+    assert _span(publication_period(d(2026, 6, 15), 1, plain)) == (d(2026, 6, 15), d(2026, 6, 15))
+
+
+def test_publication_period_statutory_calendar():
+    d = dt.date
+    # 国庆 2026: 10-01…10-07 off, Saturday 10-10 is a make-up working day (调休).
+    p = publication_period(d(2026, 9, 30), 5)
+    assert _span(p) == (d(2026, 9, 30), d(2026, 10, 12)) and p.unknown_years == []
+    # 端午 2026-06-19 is a holiday.
+    assert _span(publication_period(d(2026, 6, 18), 2)) == (d(2026, 6, 18), d(2026, 6, 22))
+    # A year the package does not know: weekends and 元旦 are still off, and the year is named.
+    p = publication_period(d(2026, 12, 28), 5)
+    assert _span(p) == (d(2026, 12, 28), d(2027, 1, 4)) and p.unknown_years == [2027]
+
+
+def _span(p):
+    return p.first, p.last

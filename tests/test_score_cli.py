@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +13,8 @@ from typer.testing import CliRunner
 
 from asrv.cli.main import app
 from score_helpers import award, classes, full_marks, write_book
+from golden_files import assert_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 runner = CliRunner()
 
 
@@ -53,7 +52,7 @@ def test_score_writes_workbook_and_notice(tmp_path):
     assert event.value == '=HYPERLINK("x")' and event.data_type == "s"  # text, never a formula
     html = (out / "classes_公示.html").read_text("utf-8")
     assert "张*明" in html and "张小明" not in html
-    assert "2026年6月19日至2026年6月25日" in html  # 5 working days over a weekend
+    assert "2026年6月22日至2026年6月26日" in html  # 5 working days: 端午 (06-19) and a weekend skipped
 
 
 def test_notice_matches_golden(tmp_path):
@@ -63,9 +62,7 @@ def test_notice_matches_golden(tmp_path):
     assert r.exit_code == 0, r.output
     for name, golden in (("classes_公示.md", "score_notice.md"), ("classes_公示.html", "score_notice.html")):
         got = (out / name).read_text("utf-8")
-        if os.environ.get("ASRV_UPDATE_GOLDEN"):
-            (GOLDEN / golden).write_text(got, "utf-8")
-        assert got == (GOLDEN / golden).read_text("utf-8"), f"{name} differs from tests/golden/{golden}"
+        assert_golden(got, golden)
 
 
 def test_no_mask_shows_names(tmp_path):
@@ -89,7 +86,7 @@ def test_json_output(tmp_path):
     data = json.loads(r.stdout)
     assert set(data) == {"classes", "findings"}
     assert data["classes"][0]["class"] == "三(1)班" and data["classes"][2]["vetoed"] is True
-    assert all(set(f) == {"rule", "severity", "file", "sheet", "cell", "message"} for f in data["findings"])
+    assert all(set(f) == {"rule", "severity", "school", "file", "sheet", "cell", "message"} for f in data["findings"])
 
 
 def test_bad_input_lists_every_problem_and_writes_nothing(tmp_path):

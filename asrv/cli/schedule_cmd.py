@@ -48,27 +48,30 @@ def _attach() -> None:
     @app.command("rules")
     @handle_errors
     def rules(
-        profile: str = typer.Option("", "--profile", "-p", help="另列出此区县配置文件中各规则的级别"),
+        profile: str = typer.Option("", "--profile", "-p", help="另列出此区县配置文件中各规则的级别，标题中的数值取此配置"),
         as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
     ) -> None:
         """列出全部检查规则：编号、内容、依据条款、默认级别，以及在哪些配置中启用。"""
         from rich.table import Table
 
-        from ..profile import load_profile
-        from ..fees.registry import rule_table as fee_rules
-        from ..schedule import rule_table
-        extra = load_profile(profile) if profile else None
-        table_rows = rule_table(extra) + fee_rules(extra)
+        from ..findings import LEVEL_ZH
+        from ..profile import BUILTIN, load_profile
+        from ..registry import rule_table
+        profiles = {name: load_profile(name) for name in BUILTIN}
+        if profile:
+            extra = load_profile(profile)
+            profiles = {extra.name: extra, **profiles}
+        table_rows = rule_table(profiles)
         if as_json:
             print_json({"rules": table_rows})
             return
         t = Table(title="检查规则", title_justify="left")
-        for col in ("规则", "内容", "依据", "默认", "启用的配置"):
+        t.add_column("规则", no_wrap=True)
+        for col in ("类别", "内容", "依据", "默认", "启用的配置"):
             t.add_column(col, overflow="fold")
-        names = {"error": "错误", "warning": "提示", "off": "不检查"}
         for r in table_rows:
-            on = "、".join(f"{n}（{names[r['levels'][n]]}）" for n in r["profiles"]) or "—"
-            t.add_row(r["id"], r["title"], r["source"], names.get(r["default"], r["default"]), on)
+            on = "、".join(f"{n}（{LEVEL_ZH[r['levels'][n]]}）" for n in r["profiles"]) or "—"
+            t.add_row(r["id"], r["family_zh"], r["title"], r["source"], LEVEL_ZH.get(r["default"], r["default"]), on)
         out.print(t)
 
 

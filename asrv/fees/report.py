@@ -95,7 +95,8 @@ def workbook_sheets(result: FeesResult, profile: Profile, mask: bool = True) -> 
 
 def notice_context(result: FeesResult, s: SchoolSummary, profile: Profile, date: dt.date, mask: bool) -> dict:
     cfg = profile.section("fees")
-    first, last = publication_period(date, cfg["publication_working_days"], cfg["holidays"], cfg["extra_workdays"])
+    period = publication_period(date, cfg["publication_working_days"], profile["calendar"])
+    first, last = period.first, period.last
     money = fmt_thousands
     courses = [{"course": c.course, "fee": "—" if c.fee is None else money(c.fee),
                 "materials_standard": c.materials_standard or ("未写明" if c.materials_charged else "无"),

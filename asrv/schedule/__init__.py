@@ -1,5 +1,4 @@
 """Service times, content and staff checked against the policy (`asrv check-schedule`)."""
 from .check import FileResult, ScheduleResult, check_schedule, collect_paths
-from .registry import RULES, rule_table
 
-__all__ = ["FileResult", "ScheduleResult", "check_schedule", "collect_paths", "RULES", "rule_table"]
+__all__ = ["FileResult", "ScheduleResult", "check_schedule", "collect_paths"]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
 from .load import read_file
-from .registry import Context, run_rules
+from .rules import Context, run_rules
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
 

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..io.clock import weekday_name
 from .load import hhmm
-from .registry import Context, rule
+from .rules import Context, rule
 
 
 def _people(ctx: Context) -> pd.DataFrame:
@@ -35,7 +35,8 @@ def _org(r) -> str:
     return f"（{r.organization}）" if r.organization else ""
 
 
-@rule("STAFF-KNOWN", "安排表中的每个人都登记在人员表中")
+@rule("STAFF-KNOWN", "安排表中的每个人都登记在人员表中",
+      source="篇1 三(五)", severity="error", keys=())
 def known(ctx: Context) -> None:
     p = _people(ctx).drop_duplicates(["file", "row", "name"])
     known_names = set(zip(ctx.staff["file"], ctx.staff["name"]))
@@ -44,7 +45,8 @@ def known(ctx: Context) -> None:
                   lambda r: f"「{r.name}」未登记在「人员」表中：参与课后服务的人员须登记资质与协议")
 
 
-@rule("STAFF-RECORD", "严禁有不良记录人员参与")
+@rule("STAFF-RECORD", "严禁有不良记录人员参与",
+      source="篇1 三(五)", severity="error", keys=())
 def record(ctx: Context) -> None:
     st = _staff_school(ctx)
     bad = st[st["bad_record"] == "是"]
@@ -52,7 +54,8 @@ def record(ctx: Context) -> None:
                   lambda r: f"{r.name} 有不良记录：严禁有不良记录人员参与课后服务")
 
 
-@rule("STAFF-TRAINING-ORG", "严禁校外培训机构参与（hefei、national：第三方机构须经准入审核）")
+@rule("STAFF-TRAINING-ORG", "严禁校外培训机构参与（第三方机构经准入审核后可参与：{schedule.staff.admitted_vendors_allowed}）",
+      source="篇1 三(五)", severity="error", keys=("schedule.staff.training_org_kinds", "schedule.staff.vendor_kinds", "schedule.staff.admitted_vendors_allowed"))
 def training_org(ctx: Context) -> None:
     st = _staff_school(ctx)
     kinds = ctx.cfg("staff.training_org_kinds")
@@ -68,7 +71,8 @@ def training_org(ctx: Context) -> None:
                   lambda r: f"{r.name}{_org(r)}为第三方机构或培训机构人员，未经准入审核：未按程序审核的机构或个人不得入校提供课后服务")
 
 
-@rule("STAFF-EXTERNAL", "校外人员具备相应资格，并签订劳动合同或劳务协议")
+@rule("STAFF-EXTERNAL", "校外人员具备相应资格，并签订劳动合同或劳务协议",
+      source="篇1 三(五)", severity="error", keys=("schedule.staff.own_kinds",))
 def external(ctx: Context) -> None:
     st = _staff_school(ctx)
     outside = st[~st["kind"].isin(ctx.cfg("staff.own_kinds"))].copy()
@@ -80,7 +84,8 @@ def external(ctx: Context) -> None:
                       lambda r, what=what: f"{r.name}（{r.kind}）{what}：临时聘请人员应具备相应资格并签订合同或协议")
 
 
-@rule("STAFF-BASIC-OWN", "普惠托管由本校教职工参与")
+@rule("STAFF-BASIC-OWN", "普惠托管由本校教职工参与",
+      source="篇2 三(二)", severity="off", keys=("schedule.staff.own_kinds", "schedule.default_mode"))
 def basic_own(ctx: Context) -> None:
     p = _people(ctx)
     p = p[p["mode"] == "普惠托管"].drop_duplicates(["file", "row", "name"])
@@ -111,7 +116,8 @@ def _span(r, suffix: str = "") -> str:
     return f"{hhmm(getattr(r, 'start' + suffix))}-{hhmm(getattr(r, 'end' + suffix))}"
 
 
-@rule("CONFLICT-STAFF", "同一人不在两个时间重叠的安排中")
+@rule("CONFLICT-STAFF", "同一人不在两个时间重叠的安排中",
+      source="", severity="error", keys=())
 def staff_conflict(ctx: Context) -> None:
     bad = _overlaps(_people(ctx), ["file", "school", "name", "day"])
     ctx.emit_rows("CONFLICT-STAFF", bad, "at_staff", lambda r: r.name,
@@ -119,7 +125,8 @@ def staff_conflict(ctx: Context) -> None:
                             "时间重叠：同一人不能同时承担两处服务")
 
 
-@rule("CONFLICT-ROOM", "同一地点不在两个时间重叠的安排中")
+@rule("CONFLICT-ROOM", "同一地点不在两个时间重叠的安排中（共用场地除外：{schedule.shared_rooms}）",
+      source="", severity="error", keys=("schedule.shared_rooms",))
 def room_conflict(ctx: Context) -> None:
     s = ctx.sessions
     s = s[(s["room"] != "") & ~s["room"].isin(ctx.cfg("shared_rooms"))]

@@ -8,7 +8,7 @@ import pandas as pd
 from ..io.clock import parse_time, weekday_name
 from ..io.grades import grade_word
 from .load import hhmm, minutes
-from .registry import Context, rule
+from .rules import Context, rule
 
 GROUP_DAY = ["file", "school", "group", "day"]
 
@@ -54,7 +54,8 @@ def _by_cell(frame: pd.DataFrame, at: str, same: list[str] = ()) -> pd.DataFrame
     return first.assign(days=days).reset_index()
 
 
-@rule("SCH-DAY", "只在上学日（周一至周五）开展")
+@rule("SCH-DAY", "只在上学日开展（{schedule.school_days}，1 为周一）",
+      source="篇1 三(二)", severity="error", keys=("schedule.school_days",))
 def school_day(ctx: Context) -> None:
     days = ctx.cfg("school_days")
     bad = _by_cell(ctx.sessions[~ctx.sessions["day"].isin(days)], "at_weekday")
@@ -62,7 +63,8 @@ def school_day(ctx: Context) -> None:
                   lambda r: f"{r.group} 安排在{r.days}：课后服务只在上学日（{_days(days)}）开展")
 
 
-@rule("SCH-END", "结束时间不晚于上限：小学 18:00，初中 18:30")
+@rule("SCH-END", "结束时间不晚于上限：{schedule.end.latest}",
+      source="篇1 三(二)", severity="error", keys=("schedule.end.latest",))
 def end_time(ctx: Context) -> None:
     latest = {k: minutes(parse_time(v)) for k, v in ctx.cfg("end.latest").items()}
     rows = ctx.rows
@@ -86,7 +88,8 @@ def _off_work(ctx: Context, frame: pd.DataFrame, column: str) -> pd.Series:
     return a.where(a.notna(), b)
 
 
-@rule("SCH-END-MIN", "结束时间不早于当地正常下班时间")
+@rule("SCH-END-MIN", "结束时间不早于当地正常下班时间（学校表的「下班时间」）",
+      source="N2", severity="off", keys=())
 def end_not_before_off_work(ctx: Context) -> None:
     last = union_minutes(ctx.school_day_sessions, GROUP_DAY)
     off = _off_work(ctx, last, "off_work")
@@ -100,7 +103,8 @@ def end_not_before_off_work(ctx: Context) -> None:
                   lambda r: f"{r.group} {r.days}服务结束于 {hhmm(r.end)}，早于当地下班时间 {hhmm(r.off)}")
 
 
-@rule("SCH-LEN", "每个服务班每天的服务总时长：不超过 90 分钟（national：不少于 120 分钟）")
+@rule("SCH-LEN", "每个服务班每天的服务总时长：不超过 {schedule.length.max_minutes} 分钟、不少于 {schedule.length.min_minutes} 分钟（0 为不限）",
+      source="篇1 三(二)", severity="error", keys=("schedule.length.max_minutes", "schedule.length.min_minutes"))
 def length(ctx: Context) -> None:
     most, least = ctx.cfg("length.max_minutes"), ctx.cfg("length.min_minutes")
     total = union_minutes(ctx.school_day_sessions, GROUP_DAY)
@@ -119,7 +123,8 @@ def _is_study(ctx: Context, s: pd.DataFrame) -> pd.Series:
     return _contains(s["category"], words) | _contains(s["activity"], words)
 
 
-@rule("SCH-STUDY", "作业辅导、答疑等学习性活动每班每天不超过一个课时（小学 40、初中 45 分钟）")
+@rule("SCH-STUDY", "作业辅导、答疑等学习性活动每班每天不超过一个课时（{schedule.study.max_minutes} 分钟）",
+      source="篇1 三(三)", severity="error", keys=("schedule.study.keywords", "schedule.study.max_minutes"))
 def study_time(ctx: Context) -> None:
     s = ctx.school_day_sessions
     study = s[_is_study(ctx, s)]
@@ -133,7 +138,8 @@ def study_time(ctx: Context) -> None:
                             f"超过一个课时（{r.stage} {limit[r.stage]} 分钟）")
 
 
-@rule("SCH-HOMEWORK", "小学一二年级不得布置书面作业")
+@rule("SCH-HOMEWORK", "{schedule.homework.grades} 年级不得布置书面作业",
+      source="篇1 三(三)", severity="error", keys=("schedule.homework.grades",))
 def homework(ctx: Context) -> None:
     rows = ctx.rows
     grades = [float(g) for g in ctx.cfg("homework.grades")]
@@ -142,7 +148,8 @@ def homework(ctx: Context) -> None:
                   lambda r: f"{grade_word(int(r.grade))}年级（{r.group}）安排了书面作业：小学一二年级不得借课后服务布置书面家庭作业")
 
 
-@rule("SCH-TEACHING", "不得变相集体教学或补课（学科教学、新课、补课、刷题、集体授课）")
+@rule("SCH-TEACHING", "不得变相集体教学或补课（类别 {schedule.teaching.categories}；内容含 {schedule.teaching.keywords}）",
+      source="篇1 三(三)", severity="error", keys=("schedule.teaching.categories", "schedule.teaching.keywords"))
 def teaching(ctx: Context) -> None:
     rows = ctx.rows
     by_category = rows["category"].isin(ctx.cfg("teaching.categories"))
@@ -157,7 +164,8 @@ def teaching(ctx: Context) -> None:
                   lambda r: message.format(r.activity))
 
 
-@rule("SCH-AFTER-DISMISSAL", "在正常放学后开始")
+@rule("SCH-AFTER-DISMISSAL", "在正常放学后开始（学校表的「放学时间」）",
+      source="篇1 三(二)", severity="warning", keys=())
 def after_dismissal(ctx: Context) -> None:
     rows = ctx.school_day_sessions.drop_duplicates(["file", "row"])
     dismissal = _off_work(ctx, rows, "dismissal")
@@ -167,7 +175,8 @@ def after_dismissal(ctx: Context) -> None:
                   lambda r: f"开始时间 {hhmm(r.start)} 早于放学时间 {hhmm(r.dismissal)}：课后服务应在正常放学后进行")
 
 
-@rule("SCH-SCOPE", "早到校看管、午餐午休看管、晚自习不属于课后服务")
+@rule("SCH-SCOPE", "早到校看管、午餐午休看管、晚自习不属于课后服务（内容含 {schedule.scope.keywords}）",
+      source="N4", severity="off", keys=("schedule.scope.keywords",))
 def scope(ctx: Context) -> None:
     rows = ctx.rows
     words = ctx.cfg("scope.keywords")
@@ -176,7 +185,8 @@ def scope(ctx: Context) -> None:
                   lambda r: f"「{r.activity}」不属于课后服务（早到校看管、午餐午休看管、晚自习不得计入）")
 
 
-@rule("SCH-FIVE-DAYS", "每个服务班每个上学日都有服务")
+@rule("SCH-FIVE-DAYS", "每个服务班每个上学日都有服务",
+      source="N2", severity="off", keys=("schedule.school_days",))
 def five_days(ctx: Context) -> None:
     days = ctx.cfg("school_days")
     s = ctx.sessions.sort_values(["file", "row"])

@@ -85,7 +85,7 @@ def _fitness_counts(inp: ScoreInput, profile: Profile, report: Report) -> dict[s
         counts[key]["failed"] = int(n)
     for key in inp.order:
         if key not in counts:
-            report.add("FITNESS-MISSING", WARNING,
+            report.add("SCORE-FITNESS-MISSING", WARNING,
                        f"班级「{inp.names[key]}」没有体测记录，无法确认是否达标（篇3 二、6）", file=t.file, sheet=t.sheet)
     return counts
 

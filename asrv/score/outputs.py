@@ -45,7 +45,8 @@ def workbook_sheets(result: ScoreResult, profile: Profile) -> list[SheetOut]:
 
 def notice_context(result: ScoreResult, profile: Profile, date: dt.date, mask: bool) -> dict:
     s = profile["score"]
-    first, last = publication_period(date, s["publication_working_days"], s["holidays"], s["extra_workdays"])
+    period = publication_period(date, s["publication_working_days"], profile["calendar"])
+    first, last = period.first, period.last
     return {
         "school": s["school"],
         "year": f"{result.year[0].year}-{result.year[1].year}",
