@@ -46,7 +46,7 @@ def test_clean_run_writes_everything_and_exits_0(tmp_path):
     out = tmp_path / "out"
     r = invoke(small_book(tmp_path), "--term", "2026秋", "--date", "2026-12-28", "--out", out)
     assert r.exit_code == 0, r.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUT_NAMES)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(OUT_NAMES)
     head, rows = sheet_rows(out / OUT_NAMES[0], "汇总")
     s = dict(zip(head, rows[0]))
     assert (s["普惠托管人数"], s["个性化课程人数"], s["困难学生（免费）人数"]) == (2, 4, 1)

@@ -8,25 +8,35 @@ import time
 import openpyxl
 import pytest
 
+from asrv.findings import InputError
 from asrv.io import open_workbook
 from asrv.out import Outputs, SheetOut, mask_id, mask_name, write_workbook
 from asrv.workdays import publication_period
 
 
+def visible(folder):
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def everything(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
 def test_outputs_all_or_nothing(tmp_path):
     out = tmp_path / "out"
     with pytest.raises(RuntimeError):
-        with Outputs(out) as o:
+        with Outputs(out, "t") as o:
             o.write_text("a.txt", "甲")
             o.write("b.xlsx", lambda p: write_workbook(p, [SheetOut("表", ["列"], [[1]])]))
             raise RuntimeError("boom")
-    assert list(out.iterdir()) == []  # no target, no temporary file
+    assert everything(tmp_path) == []  # no folder, no target, no temporary file
 
-    with Outputs(out) as o:
+    with Outputs(out, "t") as o:
         a = o.write_text("a.txt", "甲")
         assert not a.exists()  # nothing appears before the run succeeds
         o.write("b.xlsx", lambda p: write_workbook(p, [SheetOut("表", ["列"], [[1]])]))
-    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.xlsx"]
+    assert visible(out) == ["a.txt", "b.xlsx"] and everything(tmp_path) == ["out", "out/.asrv-t.json", "out/a.txt",
+                                                                          "out/b.xlsx"]
     assert a.read_text(encoding="utf-8") == "甲"
 
 
@@ -35,12 +45,58 @@ def test_outputs_failing_writer_leaves_old_file(tmp_path):
 
     def fail(p):
         p.write_text("半", encoding="utf-8")
-        raise OSError("disk full")
-    with pytest.raises(OSError):
-        with Outputs(tmp_path) as o:
+        raise OSError(28, "No space left on device")
+    with pytest.raises(InputError, match="磁盘已满"):
+        with Outputs(tmp_path, "t") as o:
             o.write("a.txt", fail)
-    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    assert everything(tmp_path) == ["a.txt"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "旧"
+
+
+def test_a_run_replaces_the_previous_runs_files_as_a_whole(tmp_path):
+    with Outputs(tmp_path, "fitness") as o:
+        for name in ("体测成绩.xlsx", "东城小学/体测_一(1)班.html", "东城小学/体测_一(2)班.html"):
+            o.write_text(name, "旧")
+    (tmp_path / "别人的文件.txt").write_text("留着", encoding="utf-8")
+    with Outputs(tmp_path, "score") as o:  # another command's outputs in the same folder are its own
+        o.write_text("评分结果.xlsx", "分")
+    with Outputs(tmp_path, "fitness") as o:
+        o.write_text("体测成绩.xlsx", "新")
+        o.write_text("东城小学/体测_一(1)班.html", "新")
+    assert everything(tmp_path) == [".asrv-fitness.json", ".asrv-score.json", "东城小学", "东城小学/体测_一(1)班.html",
+                                    "体测成绩.xlsx", "别人的文件.txt", "评分结果.xlsx"]
+    assert (tmp_path / "体测成绩.xlsx").read_text("utf-8") == "新"
+
+
+def test_outputs_refuse_an_input_a_file_at_out_and_a_blocked_target(tmp_path):
+    source = tmp_path / "体测成绩.xlsx"
+    source.write_text("输入", encoding="utf-8")
+    with pytest.raises(InputError, match="输入文件"):
+        with Outputs(tmp_path, "fitness", inputs=[source]) as o:
+            o.write_text("体测成绩.xlsx", "输出")
+    assert source.read_text("utf-8") == "输入"
+    with pytest.raises(InputError, match="是一个文件"):
+        with Outputs(source, "fitness") as o:
+            o.write_text("x.txt", "x")
+    (tmp_path / "out" / "b.txt").mkdir(parents=True)  # a folder where a file must go
+    (tmp_path / "out" / "a.txt").write_text("旧", encoding="utf-8")
+    with pytest.raises(InputError, match="文件夹"):
+        with Outputs(tmp_path / "out", "t") as o:
+            o.write_text("a.txt", "新")
+            o.write_text("b.txt", "新")
+    assert (tmp_path / "out" / "a.txt").read_text("utf-8") == "旧"
+    assert not [p for p in tmp_path.iterdir() if "asrv-tmp" in p.name]
+
+
+def test_outputs_take_the_users_umask(tmp_path):
+    import os
+    old = os.umask(0o022)
+    try:
+        with Outputs(tmp_path, "t") as o:
+            o.write_text("a.txt", "甲")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
 
 
 def test_formula_like_text_stays_text(tmp_path):

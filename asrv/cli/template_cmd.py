@@ -27,7 +27,7 @@ def _attach() -> None:
                 f"没有「{kind}」这种模板，可选：{'、'.join(KINDS)}")])
         target = output or Path(f"{kind}_模板.xlsx")
         sheets = blank_sheets(kind)
-        with Outputs(target.parent if str(target.parent) else ".") as outputs:
+        with Outputs(target.parent if str(target.parent) else ".", f"template-{target.name}") as outputs:
             outputs.write(target.name, lambda p: write_workbook(p, sheets))
         out.print(f"已写出空白工作簿：{target}")
 

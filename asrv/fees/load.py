@@ -12,7 +12,7 @@ from ..io.cells import clean_text, is_blank
 from ..profile import Profile
 from .money import cents
 from .sheets import ALL, BASIC
-from .term import Term, parse_term
+from ..io.terms import Term, parse_term
 
 MONEY = {"enrollment": ("fee", "materials"), "payments": ("amount",), "expenses": ("amount",),
          "subsidy": ("amount",), "courses": ("fee",)}

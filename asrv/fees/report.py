@@ -139,7 +139,7 @@ def write_outputs(result: FeesResult, profile: Profile, out_dir: str | Path, *, 
         for kind, title in (("charges", "收费公示"), ("accounts", "收支公示")):
             for ext in ("html", "md"):
                 texts[f"{title}_{safe_name(s.name)}_{code}.{ext}"] = render(f"fees_{kind}.{ext}.j2", **ctx)
-    with Outputs(out_dir) as outputs:
+    with Outputs(out_dir, "fees") as outputs:
         paths = [outputs.write(f"收费汇总_{code}.xlsx", lambda p: write_workbook(p, sheets))]
         paths += [outputs.write_text(name, text) for name, text in texts.items()]
     return paths

@@ -12,7 +12,7 @@ from . import rules, summary
 from .load import load
 from .money import Amount, cents, fmt
 from .summary import SchoolSummary
-from .term import Term, parse_term
+from ..io.terms import Term, parse_term
 
 
 @dataclass

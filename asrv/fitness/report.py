@@ -85,7 +85,7 @@ def class_html(result, row: pd.Series, mask: bool) -> str:
 def write_outputs(result, out_dir: str | Path, mask: bool = True) -> list[Path]:
     sheets = [student_sheet(result.students), summary_sheet(result.classes, "班级汇总", True),
               summary_sheet(result.grades, "年级汇总", False), findings_sheet(result.findings)]
-    with Outputs(out_dir) as outputs:
+    with Outputs(out_dir, "fitness") as outputs:
         paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, sheets))]
         for _, row in result.classes.iterrows():
             name = f"体测_{safe_name(row['class'] or '未分班')}.html"

@@ -81,4 +81,14 @@ def grade_word(g: int | None) -> str:
     return _CN_OF[g] if g <= 10 else "十" + _CN_OF[g - 10]
 
 
+def grade_short(g: int | None) -> str:
+    """How a class name starts: 3 -> 三, 7 -> 初一, 11 -> 高二, 13 -> 大一."""
+    if g is None:
+        return ""
+    for first, prefix in ((12, "大"), (9, "高"), (6, "初")):
+        if g > first and (prefix != "初" or g <= 9) and (prefix != "高" or g <= 12):
+            return prefix + grade_word(g - first)
+    return grade_word(g)
+
+
 PARSERS.update(grade=parse_grade)

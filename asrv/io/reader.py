@@ -33,6 +33,8 @@ class Table:
     # Stacked two-row header: field -> the field named under it in the same column
     # (`引体向上` over `仰卧起坐`): that column holds either, by student.
     alternates: dict[str, str] = field(default_factory=dict)
+    # Texts above the header (a clerk's title rows: `东城小学2025-2026学年优秀班集体评价表`).
+    titles: list[str] = field(default_factory=list)
 
     def has(self, name: str) -> bool:
         return name in self.letters
@@ -117,7 +119,8 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
     for f in spec.fields:
         if f.name in df.columns:
             df[f.name] = _parse_column(df[f.name], f, letters[f.name], where, problems)
-    return Table(spec, book.file, sheet, df, letters, first_data - 1, alternates)
+    titles = [clean_text(v) for r in rows[:max(first_data - 2, 0)] for v in dict.fromkeys(r) if not is_blank(v)]
+    return Table(spec, book.file, sheet, df, letters, first_data - 1, alternates, titles)
 
 
 def _is_hint(v: object) -> bool:

@@ -1,54 +1,200 @@
-"""All outputs of one run appear together or not at all."""
+"""All outputs of one run appear together, or not at all, and replace the previous run's as a whole.
+
+Every file is written into a fresh temporary folder beside `--out`; only when all are written
+are they moved into place, with SIGINT, SIGTERM and SIGHUP held back for those few renames, and
+the previous run's files (listed in `.asrv-<command>.json`) that this run does not write again are
+removed, so no stale report is left beside the new ones. A failure or a signal before that
+removes the temporary folder and leaves the previous outputs untouched. An output that would
+overwrite an input of the same run is refused before anything is written.
+"""
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import signal
 import tempfile
+import threading
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+from ..findings import ERROR, Finding, InputError
+
+_SIGNALS = tuple(s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP")) if s is not None)
+
+
+class OutputError(InputError):
+    """The outputs cannot be written (folder is a file, read-only, disk full): exit 2, nothing written."""
+
+
+def output_error(directory: Path, message: str) -> OutputError:
+    return OutputError([Finding("OUTPUT", ERROR, message, file=str(directory))])
+
+
+def _umask() -> int:
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP while writing: unwinds like Ctrl-C, so the temporary folder is removed."""
 
 
 class Outputs:
-    """Write each file to a temporary name beside its target; rename them all on success.
-
-    A failed run (an exception anywhere before `commit`) leaves no file behind, whole or half.
-    """
-
-    def __init__(self, directory: str | Path):
+    def __init__(self, directory: str | Path, command: str, inputs: Iterable = ()):
         self.directory = Path(directory)
-        self._pending: list[tuple[Path, Path]] = []
+        self.command = command
+        self._inputs = {Path(p).resolve() for p in inputs}
+        self._tmp: Path | None = None
+        self._names: list[str] = []
+        self._handlers: dict = {}
+        self._mode = 0o666 & ~_umask()
+
+    # ---- writing into the temporary folder ----
+    def _folder(self) -> Path:
+        if self._tmp is None:
+            d = self.directory
+            if d.exists() and not d.is_dir():
+                raise output_error(d, f"输出位置「{d}」是一个文件，不是文件夹；请用 --out 指定一个文件夹")
+            parent = d.parent if str(d.parent) else Path(".")
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+                self._tmp = Path(tempfile.mkdtemp(prefix=f".{d.name or 'asrv-out'}.asrv-tmp-", dir=parent))
+            except OSError as exc:
+                raise output_error(d, f"无法在「{parent}」中写入：{_why(exc)}") from None
+        return self._tmp
 
     def write(self, name: str, writer: Callable[[Path], None]) -> Path:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        """`name` may hold a sub-folder (`东城小学/体测_三(2)班.html`)."""
         target = self.directory / name
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp",
-                                   dir=self.directory)
-        os.close(fd)
-        tmp_path = Path(tmp)
-        self._pending.append((tmp_path, target))
-        writer(tmp_path)
+        if target.resolve() in self._inputs:
+            raise output_error(self.directory, f"输出文件「{target}」是本次运行的输入文件，不能覆盖；请用 --out 另选文件夹")
+        if name in self._names:
+            raise ValueError(f"output {name} written twice")
+        tmp = self._folder() / name
+        try:
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            writer(tmp)
+            os.chmod(tmp, self._mode)
+        except OSError as exc:
+            raise output_error(self.directory, f"写入「{name}」失败：{_why(exc)}") from None
+        self._names.append(name)
         return target
 
     def write_text(self, name: str, text: str) -> Path:
         return self.write(name, lambda p: p.write_text(text, encoding="utf-8"))
 
+    # ---- moving the set into place ----
     def commit(self) -> list[Path]:
-        done = []
-        for tmp, target in self._pending:
-            os.replace(tmp, target)
-            done.append(target)
-        self._pending = []
-        return done
+        if self._tmp is None:
+            return []
+        d, tmp = self.directory, self._tmp
+        manifest = d / f".asrv-{self.command}.json"
+        old = _listed(manifest)
+        for name in self._names:
+            if (d / name).is_dir():
+                raise output_error(d, f"「{d / name}」是一个文件夹，无法写入同名的输出文件")
+        blocked = self._hold_signals()
+        moved: list[tuple[Path, Path | None]] = []   # (target, backup of what it replaced)
+        backups = tmp / ".replaced"
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            stale = [n for n in old if n not in self._names and (d / n).is_file()]
+            for name in [*self._names, *stale]:
+                target, backup = d / name, None
+                if target.exists():
+                    backup = backups / name
+                    backup.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(target, backup)
+                if name in self._names:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(tmp / name, target)
+                moved.append((target, backup))
+            _write_manifest(manifest, self._names, self._mode)
+        except OSError as exc:
+            for target, backup in reversed(moved):  # put the previous outputs back as they were
+                target.unlink(missing_ok=True)
+                if backup is not None and backup.exists():
+                    os.replace(backup, target)
+            raise output_error(d, f"移动输出文件失败：{_why(exc)}；原有文件未改动") from None
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+            self._tmp = None
+            _remove_empty(d, old)
+            self._release(blocked)
+        return [d / n for n in self._names]
 
     def discard(self) -> None:
-        for tmp, _ in self._pending:
-            tmp.unlink(missing_ok=True)
-        self._pending = []
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+        self._names = []
+
+    def _hold_signals(self) -> bool:
+        if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+            return False
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+        return True
+
+    @staticmethod
+    def _release(blocked: bool) -> None:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
 
     def __enter__(self) -> "Outputs":
+        if threading.current_thread() is threading.main_thread():
+            for s in _SIGNALS:
+                if s != signal.SIGINT:
+                    self._handlers[s] = signal.signal(s, _raise_interrupted)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.discard()
+        try:
+            if exc_type is None:
+                try:
+                    self.commit()
+                except BaseException:
+                    self.discard()
+                    raise
+            else:
+                self.discard()
+        finally:
+            for s, h in self._handlers.items():
+                signal.signal(s, h)
+            self._handlers = {}
+
+
+def _raise_interrupted(signum, frame):
+    raise Interrupted()
+
+
+def _listed(manifest: Path) -> list[str]:
+    try:
+        names = json.loads(manifest.read_text("utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [n for n in names if isinstance(n, str) and ".." not in Path(n).parts and not Path(n).is_absolute()]
+
+
+def _write_manifest(manifest: Path, names: list[str], mode: int) -> None:
+    tmp = manifest.with_name(manifest.name + ".tmp")
+    tmp.write_text(json.dumps({"files": names}, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.chmod(tmp, mode)
+    os.replace(tmp, manifest)
+
+
+def _remove_empty(d: Path, old: list[str]) -> None:
+    """Sub-folders the previous run wrote and this one emptied (a school no longer in the batch)."""
+    for folder in sorted({(d / n).parent for n in old if "/" in n}, key=lambda p: -len(p.parts)):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+
+
+def _why(exc: OSError) -> str:
+    import errno
+    reasons = {errno.EACCES: "没有写入权限", errno.EROFS: "磁盘为只读", errno.ENOSPC: "磁盘已满",
+               errno.ENAMETOOLONG: "文件名过长", errno.ENOTDIR: "路径中有同名的文件"}
+    return reasons.get(exc.errno, exc.strerror or str(exc))

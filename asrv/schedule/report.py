@@ -66,7 +66,7 @@ def write_outputs(result: ScheduleResult, directory: str | Path, title: str = "è
     html = render("schedule_report.html.j2", title=title, profile=result.profile.name,
                   summary=result.summary(), schools=schools, levels=LEVEL,
                   unreadable=[f.file for f in result.unreadable])
-    with Outputs(directory) as out:
+    with Outputs(directory, "check-schedule") as out:
         out.write(WORKBOOK, lambda p: write_workbook(p, sheets))
         out.write_text(HTML, html)
     return [Path(directory) / WORKBOOK, Path(directory) / HTML]

@@ -67,7 +67,7 @@ def write_outputs(result: ScoreResult, profile: Profile, out_dir: str | Path, *,
     html = render("score_notice.html.j2", **context)
     md = render("score_notice.md.j2", **context)
     sheets = workbook_sheets(result, profile)
-    with Outputs(out_dir) as outputs:
+    with Outputs(out_dir, "score") as outputs:
         outputs.write(f"{stem}_评分结果.xlsx", lambda p: write_workbook(p, sheets))
         outputs.write_text(f"{stem}_公示.html", html)
         outputs.write_text(f"{stem}_公示.md", md)

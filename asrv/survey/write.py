@@ -81,7 +81,7 @@ def write_survey(r: SurveyResult, out_dir: str | Path, mask: bool = True) -> lis
         write_workbook(path, sheets)
         add_excel_charts(path, charts)
 
-    with Outputs(out_dir) as outputs:
+    with Outputs(out_dir, "survey") as outputs:
         outputs.write("调查汇总.xlsx", workbook)
         outputs.write_text("调查报告.html", render(
             "survey_report.html.j2", r=r, mask=mask, svgs=[Markup(svg_bars(c)) for c in charts]))
@@ -149,7 +149,7 @@ def write_enroll(r: EnrollResult, out_dir: str | Path, school: str = "", mask: b
     books = enroll_books(r)
     ctx = notice_context(r, school, mask)
     written = []
-    with Outputs(out_dir) as outputs:
+    with Outputs(out_dir, "enroll") as outputs:
         for name, sheets in books.items():
             outputs.write(name, lambda p, s=sheets: write_workbook(p, s))
             written.append(out_dir / name)

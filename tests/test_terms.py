@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from asrv.fees.term import Term, parse_term
+from asrv.io.terms import Term, parse_term
 from asrv.io.cells import PARSERS, parse_money
 
 

@@ -54,3 +54,15 @@ def parse_term(value: object) -> Term:
             raise ValueError(f"学年应为相邻两年，如 {first}-{first + 1}")
         return Term(first, 1 if half in _AUTUMN else 2)
     raise ValueError("应为学期，如 2026秋、2026-2027-1 或 2026-2027学年第一学期")
+
+
+_SCHOOL_YEAR = re.compile(r"(\d{4})\s*[-—~至/]\s*(\d{4})\s*(?:学年度?)?")
+
+
+def parse_school_year(value: object) -> int:
+    """`2025-2026`, `2025—2026学年` → 2025, the calendar year the school year opens in."""
+    s = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _SCHOOL_YEAR.fullmatch(s)
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        raise ValueError("学年应写作 2025-2026")
+    return int(m.group(1))
