@@ -79,6 +79,15 @@ class Result:
         return any(f.used for f in self.files)
 
     @property
+    def writable(self) -> bool:
+        """Outputs are written when something was used; a run over one file that cannot be used
+        writes nothing, a batch writes what its usable files give."""
+        if not self.usable:
+            return False
+        primary = [f for f in self.files if not f.role]
+        return not self.unusable or (len(primary) > 1 and any(f.used for f in primary))
+
+    @property
     def schools(self) -> list[str]:
         from .io.keys import school_order
         return sorted({f.school for f in self.files if f.used and f.school}, key=school_order)

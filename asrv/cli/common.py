@@ -1,109 +1,226 @@
-"""What every command shares: profile option, progress, findings on screen, exit codes."""
+"""What every command shares, declared once: the common options, errors in Chinese, progress, and
+`finish()`, the one way a command ends (outputs, what is shown, the exit code).
+
+    @command("score", "为优秀班集体评价打分、排名……")
+    def score_cmd(common: Common, files: Inputs, quota: ... = None):
+        result = run(files, common.profile(), options=..., progress=common.progress())
+        finish(result, common, write=lambda: write(result, common.out), show=_show)
+"""
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import json
-import sys
+import inspect
 import traceback
-from typing import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, List, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
+
+from .app import State, app
+from .show import err, files_note, findings_table, out, plain_lines, csv_text, print_json
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+FORMATS = ("table", "plain", "csv", "json")
+PROFILE_HELP = "配置：内置 default、hefei、national，或区县的 TOML 文件路径"
+# The type of a command's input argument: files, folders or globs, one or more.
+Inputs = List[str]
 
 
-class State:
-    debug = False
+def inputs_argument(help: str):
+    return typer.Argument(..., help=help + "；可写多个文件、文件夹（含子文件夹）或通配符", show_default=False)
 
 
-def handle_errors(fn: Callable) -> Callable:
-    """Bad input becomes a list of findings in Chinese and exit 2; a traceback only with --debug."""
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        from ..findings import InputError
-        try:
-            return fn(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except InputError as exc:
-            if State.debug:
-                traceback.print_exc()
-            show_findings(exc.findings, title="无法继续：输入有误，未写出任何文件", console=err)
-            raise typer.Exit(EXIT_INPUT)
-        except KeyboardInterrupt:
-            err.print("已中断，未写出任何文件。")
-            raise typer.Exit(130)
-        except Exception as exc:  # an unexpected failure still must not greet a clerk with a traceback
-            if State.debug:
-                raise
-            err.print(f"[red]内部错误[/red]：{type(exc).__name__}: {exc}\n"
-                      "未写出任何文件。加上 --debug 重新运行可查看详细信息，并请把它发给维护人员。")
-            raise typer.Exit(EXIT_INPUT)
-    return wrapper
+# name -> (typer parameter, its annotation). Commands pick the ones they take.
+_OPTIONS = {
+    "profile": (typer.Option("default", "--profile", "-p", help=PROFILE_HELP), str),
+    "out": (typer.Option(Path("asrv-out"), "--out", "-o", help="输出文件夹", file_okay=True), Path),
+    "json": (typer.Option(False, "--json", help="把结果以一个 JSON 文档打印到标准输出，供脚本使用"), bool),
+    "format": (typer.Option(None, "--format", help="输出方式：table（表格）、plain（每条问题一行，制表符分隔）、"
+                            "csv 或 json；默认在终端显示表格，重定向时为 plain", show_default=False), Optional[str]),
+    "limit": (typer.Option(None, "--limit", min=0, help="最多列出多少条问题（0 为全部）", show_default=False),
+              Optional[int]),
+    "no_mask": (typer.Option(False, "--no-mask", help="不遮挡学生姓名（仅供内部使用，勿公开）"), bool),
+    "school": (typer.Option(None, "--school", help="学校名称：单个文件时覆盖工作簿中的学校", show_default=False),
+               Optional[str]),
+    "date": (typer.Option(None, "--date", help="公示日期，公示期从此日起算，如 2026-06-22；默认今天",
+                          show_default=False), Optional[str]),
+    "strict": (typer.Option(False, "--strict", help="有提示（warning）时也以 1 退出"), bool),
+}
+ALL = tuple(_OPTIONS)
 
 
-def show_findings(findings: Iterable, title: str, console: Console = err, limit: int | None = None) -> None:
-    findings = list(findings)
-    if not findings:
-        return
-    table = Table(title=title, show_lines=False, title_justify="left")
-    for col in ("级别", "规则", "文件", "位置", "说明"):
-        table.add_column(col, overflow="fold")
-    shown = findings if limit is None else findings[:limit]
-    for f in shown:
-        level = "[red]错误[/red]" if f.severity == "error" else "[yellow]提示[/yellow]"
-        table.add_row(level, f.rule, f.file, f.where, f.message)
-    console.print(table)
-    if len(shown) < len(findings):
-        console.print(f"……另有 {len(findings) - len(shown)} 条，见输出工作簿的「问题」表。")
+@dataclass
+class Common:
+    profile_name: str = "default"
+    out: Path = Path("asrv-out")
+    json: bool = False
+    format: str | None = None
+    limit: int | None = None
+    no_mask: bool = False
+    school: str | None = None
+    date: str | None = None
+    strict: bool = False
+
+    @property
+    def mode(self) -> str:
+        if self.json:
+            return "json"
+        if self.format:
+            return self.format
+        return "table" if out.is_terminal else "plain"
+
+    @property
+    def mask(self) -> bool:
+        return not self.no_mask
+
+    def profile(self):
+        from ..profile import load_profile
+        return load_profile(self.profile_name)
+
+    def day(self, example: str = "2026-06-22") -> dt.date:
+        return parse_date_option(self.date, example)
+
+    def progress(self) -> Callable[[str], None]:
+        from .progress import progress_for
+        return progress_for(self.mode == "table" and err.is_terminal)
 
 
-def progress() -> Callable[[str], None]:
-    """The library reports progress through a callback; on a terminal it goes to stderr."""
-    if not err.is_terminal:
-        return lambda message: None
-    return lambda message: err.print(f"[dim]{message}[/dim]")
-
-
-def print_json(data: dict) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    sys.stdout.flush()
-
-
-def finish(result, written: list, as_json: bool, show: Callable | None = None, limit: int = 20) -> None:
-    """The end of every command: JSON for scripts, or the table, findings and files for people;
-    then the exit code the findings call for."""
-    if as_json:
-        print_json(result.to_json())
-    else:
-        if show is not None:
-            show(result)
-        show_findings(result.findings, title="问题与提示", console=out, limit=limit)
-        out.print("已写出：")
-        for line in written:
-            out.print(f"  {line}")
-    raise typer.Exit(exit_code(result.findings))
-
-
-def exit_code(findings: Iterable) -> int:
-    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
-
-
-def date_option(value: str | None, example: str = "2026-06-20"):
+def parse_date_option(value: str | None, example: str = "2026-06-22") -> dt.date:
     """`--date` as a clerk types it (2026-06-20, 2026/6/20, 2026年6月20日); today when not given."""
-    import datetime as dt
     from ..findings import ERROR, Finding, InputError
     from ..io.cells import parse_date
     if not value:
         return dt.date.today()
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except ValueError:
-        raise InputError([Finding("OPTION-DATE", ERROR, f"--date「{value}」应为日期，如 {example}")]) from None
+        day = None
+    if day is None or not 2000 <= day.year <= 2099:
+        raise InputError([Finding("OPTION-DATE", ERROR, f"--date「{value}」应为 2000 至 2099 年间的日期，如 {example}")])
+    return day
 
 
-PROFILE_HELP = "配置：内置 default、hefei、national，或区县的 TOML 文件路径"
+def command(name: str, help: str, options: tuple[str, ...] = ALL, parent: typer.Typer | None = None):
+    """Register a command with the shared options added after its own; the function receives
+    them as `common`. Errors end the same way everywhere (see `errors`)."""
+    def register(fn: Callable) -> Callable:
+        own = [p for p in inspect.signature(fn, eval_str=True).parameters.values() if p.name != "common"]
+        shared = [inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, default=_OPTIONS[key][0],
+                                    annotation=_OPTIONS[key][1]) for key in options]
+        names = {"profile": "profile_name"}
+
+        @functools.wraps(fn)
+        def wrapper(**kwargs):
+            common = Common(**{names.get(k, k): kwargs.pop(k) for k in options})
+            if common.format is not None and common.format not in FORMATS:
+                _bad_format(common.format)
+            if common.limit == 0:
+                common.limit = None
+            with errors(common):
+                return fn(common=common, **kwargs)
+
+        wrapper.__signature__ = inspect.Signature(
+            [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own] + shared)
+        wrapper.__annotations__ = {}
+        (parent or app).command(name, help=help, options_metavar="[选项]")(wrapper)
+        return fn
+    return register
+
+
+def _bad_format(value: str) -> None:
+    err.print(f"错误：--format 应为 {'、'.join(FORMATS)} 之一，实际为「{value}」", markup=False)
+    raise typer.Exit(EXIT_INPUT)
+
+
+class errors:
+    """Bad input (InputError) becomes its findings and exit 2; anything unexpected a short Chinese
+    message and exit 2, its traceback only with --debug. With --json both are one JSON document."""
+
+    def __init__(self, common: Common):
+        self.common = common
+
+    def __enter__(self):
+        from .. import result
+        result.RAISE_UNEXPECTED = State.debug
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        from ..findings import InputError
+        if exc_type is None or issubclass(exc_type, (typer.Exit, SystemExit)):
+            return False
+        if issubclass(exc_type, KeyboardInterrupt):
+            err.print("已中断，未写出任何文件。", markup=False)
+            raise typer.Exit(130)
+        if issubclass(exc_type, InputError):
+            if State.debug:
+                traceback.print_exception(exc)
+            report_failure(exc.findings, self.common)
+            raise typer.Exit(EXIT_INPUT)
+        if State.debug:
+            return False
+        from ..findings import ERROR, Finding
+        message = (f"内部错误：{type(exc).__name__}: {exc}。未写出任何文件。加上 --debug 重新运行可查看详细信息，"
+                   "并请把它发给维护人员。")
+        report_failure([Finding("INTERNAL", ERROR, message)], self.common, title="内部错误")
+        raise typer.Exit(EXIT_INPUT)
+
+
+def report_failure(findings: list, common: Common, title: str = "无法继续：输入有误，未写出任何文件") -> None:
+    mode = common.mode
+    if mode == "json":
+        print_json({"ok": False, "exit_code": EXIT_INPUT, "files": [], "written": [],
+                    "findings": [f.to_json() for f in findings]})
+    elif mode == "plain":
+        for line in plain_lines(findings):
+            err.print(line, markup=False, highlight=False)
+    elif mode == "csv":
+        err.print(csv_text(findings), markup=False, end="")
+    else:
+        findings_table(findings, title, err, limit=None)
+
+
+def finish(result, common: Common, write: Callable[[], list] | None = None,
+           show: Callable | None = None) -> None:
+    """The end of every command: write the outputs (unless nothing usable was read), show the
+    result as the format asks, and exit with the code the result calls for."""
+    from ..findings import InputError
+    written: list = []
+    if write is not None and result.writable:
+        try:
+            written = list(write())
+        except InputError as exc:  # the outputs could not be written: said like bad input
+            result.findings.extend(exc.findings)
+            report_failure(exc.findings, common, title="无法写出输出文件，原有文件未改动")
+            raise typer.Exit(EXIT_INPUT) from None
+    mode = common.mode
+    code = result.exit_code()
+    if mode == "json":
+        print_json({**result.to_json(), "written": [str(p) for p in written]})
+    elif mode == "plain":
+        for line in plain_lines(result.findings, common.limit):
+            out.print(line, markup=False, highlight=False)
+        _summary(result, written, err)
+    elif mode == "csv":
+        out.print(csv_text(result.findings, common.limit), markup=False, end="")
+        _summary(result, written, err)
+    else:
+        if show is not None:
+            show(result, out)
+        findings_table(result.findings, "问题与提示", out, limit=common.limit or 20)
+        _summary(result, written, out)
+    raise typer.Exit(code)
+
+
+def _summary(result, written: list, console) -> None:
+    files_note(result.files, console)
+    errors_, warnings = len(result.errors), len(result.warnings)
+    used = sum(1 for f in result.files if f.used)
+    console.print(f"读取 {used} 个文件；错误 {errors_} 条，提示 {warnings} 条。", markup=False)
+    if written:
+        console.print("已写出：", markup=False)
+        for p in written:
+            console.print(f"  {p}", markup=False, highlight=False)
+    elif result.files:
+        console.print("未写出任何文件。", markup=False)

@@ -7,11 +7,11 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from .common import PROFILE_HELP, date_option, finish, handle_errors, out, progress
+from .legacy import PROFILE_HELP, date_option, finish, handle_errors, out, progress
 
 
 def _attach() -> None:
-    from .main import app
+    from .app import app
 
     @app.command("fees")
     @handle_errors

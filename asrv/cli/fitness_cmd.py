@@ -6,11 +6,11 @@ from typing import List
 
 import typer
 
-from .common import PROFILE_HELP, finish, handle_errors, out, progress
+from .legacy import PROFILE_HELP, finish, handle_errors, out, progress
 
 
 def _attach() -> None:
-    from .main import app
+    from .app import app
 
     @app.command("fitness")
     @handle_errors

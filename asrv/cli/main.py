@@ -3,29 +3,13 @@ from __future__ import annotations
 
 import sys
 
-import typer
-
-from .common import State
-
-app = typer.Typer(
-    name="asrv",
-    help="课后服务工作簿校验、评分与公示工具（asrv）。",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
-
-
-@app.callback()
-def _root(debug: bool = typer.Option(False, "--debug", help="出错时显示详细的调用栈")) -> None:
-    State.debug = debug or State.debug
-
+from .app import State, app
 
 # One module per command; each adds itself to `app`. Importing them must stay cheap (no pandas),
 # so `asrv --help` is instant. A new command adds one name here.
 COMMANDS = [
     "profile_cmd",
+    "rules_cmd",
     "template_cmd",
     "schedule_cmd",
     "score_cmd",
@@ -50,3 +34,6 @@ def main() -> None:
         argv.remove("--debug")
         State.debug = True
     app(args=argv, prog_name="asrv")
+
+
+__all__ = ["app", "main"]

@@ -6,14 +6,14 @@ from typing import List
 
 import typer
 
-from .common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, PROFILE_HELP, handle_errors, out, print_json, \
+from .legacy import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, PROFILE_HELP, handle_errors, out, print_json, \
     progress, show_findings
 
 FIRST_FINDINGS = 20
 
 
 def _attach() -> None:
-    from .main import app
+    from .app import app
 
     @app.command("check-schedule")
     @handle_errors
@@ -44,35 +44,6 @@ def _attach() -> None:
         else:
             code = EXIT_OK
         raise typer.Exit(code)
-
-    @app.command("rules")
-    @handle_errors
-    def rules(
-        profile: str = typer.Option("", "--profile", "-p", help="另列出此区县配置文件中各规则的级别，标题中的数值取此配置"),
-        as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
-    ) -> None:
-        """列出全部检查规则：编号、内容、依据条款、默认级别，以及在哪些配置中启用。"""
-        from rich.table import Table
-
-        from ..findings import LEVEL_ZH
-        from ..profile import BUILTIN, load_profile
-        from ..registry import rule_table
-        profiles = {name: load_profile(name) for name in BUILTIN}
-        if profile:
-            extra = load_profile(profile)
-            profiles = {extra.name: extra, **profiles}
-        table_rows = rule_table(profiles)
-        if as_json:
-            print_json({"rules": table_rows})
-            return
-        t = Table(title="检查规则", title_justify="left")
-        t.add_column("规则", no_wrap=True)
-        for col in ("类别", "内容", "依据", "默认", "启用的配置"):
-            t.add_column(col, overflow="fold")
-        for r in table_rows:
-            on = "、".join(f"{n}（{LEVEL_ZH[r['levels'][n]]}）" for n in r["profiles"]) or "—"
-            t.add_row(r["id"], r["family_zh"], r["title"], r["source"], LEVEL_ZH.get(r["default"], r["default"]), on)
-        out.print(t)
 
 
 def _summary(result) -> None:

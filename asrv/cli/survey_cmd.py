@@ -6,13 +6,13 @@ from typing import List, Optional
 
 import typer
 
-from .common import PROFILE_HELP, exit_code, handle_errors, out, print_json, progress, show_findings
+from .legacy import PROFILE_HELP, exit_code, handle_errors, out, print_json, progress, show_findings
 
 _FILES = typer.Argument(..., help="调查表（.xlsx/.xls/.csv，可多个；问卷平台导出的表格可直接使用）")
 
 
 def _attach() -> None:
-    from .main import app
+    from .app import app
 
     @app.command("survey")
     @handle_errors

@@ -42,9 +42,10 @@ class Interrupted(KeyboardInterrupt):
 
 
 class Outputs:
-    def __init__(self, directory: str | Path, command: str, inputs: Iterable = ()):
+    def __init__(self, directory: str | Path, command: str, inputs: Iterable = (), manifest: bool = True):
         self.directory = Path(directory)
         self.command = command
+        self._manifest = manifest  # a single file a clerk names (a template) leaves no list beside it
         self._inputs = {Path(p).resolve() for p in inputs}
         self._tmp: Path | None = None
         self._names: list[str] = []
@@ -91,7 +92,7 @@ class Outputs:
             return []
         d, tmp = self.directory, self._tmp
         manifest = d / f".asrv-{self.command}.json"
-        old = _listed(manifest)
+        old = _listed(manifest) if self._manifest else []
         for name in self._names:
             if (d / name).is_dir():
                 raise output_error(d, f"「{d / name}」是一个文件夹，无法写入同名的输出文件")
@@ -111,7 +112,8 @@ class Outputs:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(tmp / name, target)
                 moved.append((target, backup))
-            _write_manifest(manifest, self._names, self._mode)
+            if self._manifest:
+                _write_manifest(manifest, self._names, self._mode)
         except OSError as exc:
             for target, backup in reversed(moved):  # put the previous outputs back as they were
                 target.unlink(missing_ok=True)

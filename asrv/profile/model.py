@@ -22,6 +22,9 @@ SECTIONS = {
     "fitness": "asrv.fitness.settings:Settings",
     "survey": "asrv.survey.settings:Settings",
     "enroll": "asrv.survey.settings:EnrollSettings",
+    "attendance": "asrv.attendance.settings:Settings",
+    "meals": "asrv.meals.settings:Settings",
+    "district": "asrv.district.settings:Settings",
 }
 
 
@@ -130,7 +133,7 @@ def root_model() -> type[BaseModel]:
         try:
             model = getattr(import_module(module), cls)
         except ModuleNotFoundError as exc:
-            if exc.name != module:
+            if not (exc.name and (module == exc.name or module.startswith(exc.name + "."))):
                 raise
             continue
         fields[name] = (model, ...)

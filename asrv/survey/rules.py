@@ -1,4 +1,6 @@
-"""The rules of the survey and of enrolment, declared in the one registry (asrv.registry)."""
+"""The rules of the survey and of enrolment, declared in the one registry (asrv.registry).
+
+The enrolment rules move to asrv/enroll/rules.py with the enroll package."""
 from __future__ import annotations
 
 from ..registry import declare

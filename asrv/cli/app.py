@@ -1,0 +1,54 @@
+"""The `asrv` Typer app: usage errors in Chinese, exit codes kept, --debug anywhere on the line."""
+from __future__ import annotations
+
+import sys
+
+import typer
+from typer import _click
+from typer.core import TyperGroup
+
+from . import zh
+
+zh.install()
+
+
+class State:
+    debug = False
+
+
+class Group(TyperGroup):
+    """Runs a command; a usage error becomes one Chinese line on stderr and exit 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _click.exceptions.NoArgsIsHelpError as exc:
+            _click.echo(exc.ctx.get_help() if exc.ctx else "")
+            code = 0
+        except _click.ClickException as exc:
+            from .show import err
+            shown = zh.usage(exc)
+            if shown:
+                err.print(shown, markup=False, highlight=False)
+            err.print(f"错误：{zh.message(exc)}", markup=False, highlight=False)
+            code = 2
+        except _click.exceptions.Abort:
+            code = 130
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    name="asrv",
+    cls=Group,
+    help="课后服务工作簿校验、评分与公示工具（asrv）。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    options_metavar="[选项]",
+)
+
+
+@app.callback()
+def _root(debug: bool = typer.Option(False, "--debug", help="出错时显示详细的调用栈")) -> None:
+    State.debug = debug or State.debug

@@ -1,0 +1,89 @@
+"""Findings and files for people and for scripts.
+
+On a terminal: rich tables. Piped, or with `--format plain`: one line per finding,
+`级别<TAB>规则<TAB>学校<TAB>文件<TAB>工作表!单元格<TAB>说明`, never wrapped or cut; `--format csv`
+the same columns as CSV; `--json` one JSON document. Text from workbooks is shown as text:
+rich markup (`[/]`) is not interpreted, control characters (ESC, BEL) never reach the terminal.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from typing import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..findings import LEVEL_ZH
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+COLUMNS = ("级别", "规则", "学校", "文件", "位置", "说明")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
+_BREAKS = re.compile(r"[\t\r\n]+")
+
+
+def safe(value: object) -> str:
+    """One line of plain text: line breaks and tabs become spaces, other control characters go."""
+    return _CONTROL.sub("", _BREAKS.sub(" ", "" if value is None else str(value)))
+
+
+def text(value: object, style: str = "") -> Text:
+    """A cell for a rich table: never read as markup."""
+    return Text(safe(value), style=style)
+
+
+def finding_row(f) -> list[str]:
+    return [LEVEL_ZH.get(f.severity, f.severity), f.rule, f.school, f.file, f.where, f.message]
+
+
+def plain_lines(findings: Iterable, limit: int | None = None) -> list[str]:
+    rows = list(findings)
+    rows = rows if limit is None else rows[:limit]
+    return ["\t".join(safe(v) for v in finding_row(f)) for f in rows]
+
+
+def csv_text(findings: Iterable, limit: int | None = None) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    rows = list(findings)
+    for f in rows if limit is None else rows[:limit]:
+        w.writerow([safe(v) for v in finding_row(f)])
+    return buf.getvalue()
+
+
+def findings_table(findings: Iterable, title: str, console: Console, limit: int | None = 20) -> None:
+    findings = list(findings)
+    if not findings:
+        return
+    schools = any(f.school for f in findings)
+    t = Table(title=title, title_justify="left")
+    for col in COLUMNS:
+        if col != "学校" or schools:
+            t.add_column(col, overflow="fold", no_wrap=col in ("级别", "规则", "位置"))
+    shown = findings if limit is None else findings[:limit]
+    for f in shown:
+        level = text(LEVEL_ZH.get(f.severity, f.severity), "red" if f.severity == "error" else "yellow")
+        cells = [level, text(f.rule), *([text(f.school)] if schools else []), text(f.file), text(f.where),
+                 text(f.message)]
+        t.add_row(*cells)
+    console.print(t)
+    if len(shown) < len(findings):
+        console.print(f"……另有 {len(findings) - len(shown)} 条，见输出工作簿的「问题」表（或用 --limit 0 全部列出）。")
+
+
+def files_note(files: Iterable, console: Console) -> None:
+    """The files that could not be used, named once more at the end."""
+    bad = [f for f in files if not f.used]
+    if bad:
+        console.print(Text(f"未能使用的文件（{len(bad)} 个）：" + "、".join(safe(f.path) for f in bad), style="red"))
+
+
+def print_json(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+    sys.stdout.flush()
