@@ -156,6 +156,7 @@ for _id, _title, _level in [
     ("CELL-CHOICE", "应从下拉列表选择的单元格是列表中的一项", ERROR),
     ("CELL-RANGE", "数值在允许的范围内", ERROR),
     ("CELL-FORMULA", "公式单元格有计算结果", ERROR),
+    ("CELL-ERROR", "单元格不是 Excel 错误值（#DIV/0!、#N/A 等）", ERROR),
     ("CELL-TERM", "学期写法可识别", ERROR),
     ("CELL-STAGE", "学段可识别", ERROR),
     ("CELL-TEXT", "文字中没有 Excel 无法保存的字符", WARNING),

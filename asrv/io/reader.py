@@ -50,10 +50,12 @@ class Table:
 
 
 def find_sheet(book: Workbook, spec: SheetSpec) -> str | None:
+    """The sheet of this kind; a visible one before a hidden one of the same name (`评分` hidden
+    beside `评分 ` visible: the clerk sees and edits the visible one)."""
     wanted = spec.spellings()
-    for name in book.sheet_names:
-        if norm(name) in wanted:
-            return name
+    matches = [name for name in book.sheet_names if norm(name) in wanted]
+    for name in sorted(matches, key=lambda n: n in book.hidden):
+        return name
     # A CSV file or a single-sheet workbook named after the school holds just this sheet.
     if len(book.sheet_names) == 1 and book.path.suffix.lower() == ".csv":
         return book.sheet_names[0]
@@ -96,11 +98,12 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
             f"找不到表头：应有 {'、'.join(f.header for f in spec.fields if f.required)} 等列",
             cell="A1", **where))
         return None
-    first_data, columns, alternates = header
+    first_data, columns, alternates, header_index = header
     if first_data <= len(rows):
         below = rows[first_data - 1]
         if sum(_is_hint(below[c]) for c in columns.values() if c < len(below)) >= 2:
             first_data += 1
+    _duplicate_columns(rows, header_index, first_data, columns, spec, where, problems)
     missing = [f for f in spec.fields if f.required and f.name not in columns]
     for f in missing:
         problems.append(Finding("READ-COLUMN", ERROR,
@@ -109,18 +112,39 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
         return None
     letters = {name: column_letter(c) for name, c in columns.items()}
     df = _frame(rows, first_data, columns)
-    formulas = book.formula_without_value(sheet)
-    for name, c in columns.items():
-        for r0, c0 in formulas:
-            if c0 == c and r0 + 1 >= first_data:
-                problems.append(Finding("CELL-FORMULA", ERROR,
-                    "公式没有计算结果（请在 Excel 中打开、重新计算并保存后再试）",
-                    cell=f"{letters[name]}{r0 + 1}", **where))
+    by_column = {c: name for name, c in columns.items()}
+    for (r0, c0), rule, message in [
+            *((cell, "CELL-FORMULA", "公式没有计算结果（请在 Excel 中打开、重新计算并保存后再试）")
+              for cell in sorted(book.formula_without_value(sheet))),
+            *((cell, "CELL-ERROR", "单元格是 Excel 的错误值（如 #DIV/0!、#N/A），请改正公式或填写数值")
+              for cell in sorted(book.error_values(sheet)))]:
+        if c0 in by_column and r0 + 1 >= first_data:
+            problems.append(Finding(rule, ERROR, message, cell=f"{letters[by_column[c0]]}{r0 + 1}", **where))
     for f in spec.fields:
         if f.name in df.columns:
             df[f.name] = _parse_column(df[f.name], f, letters[f.name], where, problems)
     titles = [clean_text(v) for r in rows[:max(first_data - 2, 0)] for v in dict.fromkeys(r) if not is_blank(v)]
     return Table(spec, book.file, sheet, df, letters, first_data - 1, alternates, titles)
+
+
+def _duplicate_columns(rows, header_index: int, first_data: int, columns: dict[str, int], spec: SheetSpec,
+                       where: dict, problems: list[Finding]) -> None:
+    """A header written twice (two 分数 columns) where the second holds values the first lacks: those
+    would be lost, so it is an error at the second header, never ignored in silence. (A register
+    that repeats its items as computed score columns beside filled measurements reads the first.)"""
+    header = rows[header_index]
+    for name, c in columns.items():
+        empty = {norm(k) for k, v in (spec.field(name).special or {}).items() if v is None}
+        holds = lambda v: not is_blank(v) and norm(clean_text(v)) not in empty  # noqa: E731  (`\` = 未测)
+        label = norm(clean_text(header[c])) if c < len(header) else ""
+        for other, text in enumerate(header):
+            if other == c or is_blank(text) or norm(clean_text(text)) != label or other in columns.values():
+                continue
+            if any(other < len(r) and holds(r[other]) and (c >= len(r) or not holds(r[c]))
+                   for r in rows[first_data - 1:]):
+                problems.append(Finding("READ-DUP-COLUMN", ERROR,
+                    f"「{spec.field(name).header}」列出现了两次（{column_letter(c)} 列和 {column_letter(other)} 列），"
+                    f"无法确定用哪一列：请删除或改名其中一列", cell=f"{column_letter(other)}{header_index + 1}", **where))
 
 
 def _is_hint(v: object) -> bool:
@@ -170,7 +194,7 @@ def _match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str
     return found
 
 
-def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int], dict[str, str]] | None:
+def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int], dict[str, str], int] | None:
     """The row (below any title rows) matching most fields; a second header row may add more."""
     lookup = {s: f for f in spec.fields for s in f.spellings()}
     best, best_row = {}, -1
@@ -195,7 +219,7 @@ def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int]
             best = {**best, **more}
             first_data += 1
             alternates = {top: k for k, c in stacked.items() for top, c0 in best.items() if c0 == c}
-    return first_data, best, alternates
+    return first_data, best, alternates, best_row
 
 
 def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.DataFrame:

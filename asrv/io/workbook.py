@@ -1,16 +1,16 @@
-"""Opening a workbook (.xlsx, .xls, .csv) into plain grids, fast, through python-calamine."""
+"""Opening a workbook (.xlsx, .xls, .csv) into plain grids, fast, through python-calamine.
+
+What cannot be opened is an InputError naming the file and why, in Chinese: not found, a folder,
+not a workbook at all, a workbook under another extension (read by its content), an encrypted
+workbook, a damaged sheet, or one beyond the reading limits (asrv.io.guard)."""
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from ..findings import ERROR, Finding, InputError
-
-_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+from . import guard
+from .guard import column_index  # noqa: F401  (re-exported: callers take it from here)
 
 
 def column_letter(index: int) -> str:
@@ -23,13 +23,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def column_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
 @dataclass
 class Workbook:
     """A workbook opened for reading. Grids are read lazily, once per sheet."""
@@ -39,6 +32,8 @@ class Workbook:
     _book: object = None
     _csv: list[list] | None = None
     _grids: dict = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)
+    scan: guard.Scan | None = None
 
     @property
     def file(self) -> str:
@@ -50,40 +45,89 @@ class Workbook:
             if self._csv is not None:
                 self._grids[sheet] = (self._csv, [])
             else:
-                s = self._book.get_sheet_by_name(sheet)
-                rows = s.to_python(skip_empty_area=False)
-                self._grids[sheet] = (rows, list(s.merged_cell_ranges or []))
+                try:
+                    s = self._book.get_sheet_by_name(sheet)
+                    rows = s.to_python(skip_empty_area=False)
+                    merged = list(s.merged_cell_ranges or [])
+                except Exception as exc:  # calamine's own error types for damaged XML or records
+                    raise InputError([Finding("READ-FILE", ERROR,
+                        f"工作表「{sheet}」已损坏，无法读取（{_reason(exc)}）；请在 Excel 中打开并另存后再试",
+                        file=self.file, sheet=sheet)]) from None
+                self._grids[sheet] = (rows, merged)
         return self._grids[sheet]
 
     def formula_without_value(self, sheet: str) -> set[tuple[int, int]]:
-        """Cells (0-based row, col) holding a formula Excel never calculated.
-
-        calamine drops them silently; a clerk must be told instead of getting a zero.
-        """
-        if self._csv is not None or self.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        """Cells (0-based row, col) holding a formula Excel never calculated."""
+        if self.scan is None or sheet not in self.scan.sheets or not self.scan.sheets[sheet].has_formulas:
             return set()
         key = ("formulas", sheet)
         if key not in self._grids:
-            self._grids[key] = _uncached_formulas(self.path, sheet)
+            self._grids[key] = guard.uncached_formulas(self.path, self.scan.sheets[sheet].part)
         return self._grids[key]
 
 
-def open_workbook(path: str | Path) -> Workbook:
+    def error_values(self, sheet: str) -> set[tuple[int, int]]:
+        """Cells (0-based row, col) holding an Excel error value such as #DIV/0!."""
+        if self.scan is None or sheet not in self.scan.sheets:
+            return set()
+        return self.scan.sheets[sheet].errors
+
+
+def open_workbook(path: str | Path, profile=None) -> Workbook:
     path = Path(path)
+
     def fail(msg: str) -> InputError:
         return InputError([Finding("READ-FILE", ERROR, msg, file=path.name)])
     if not path.exists():
         raise fail(f"找不到文件 {path}")
     if path.is_dir():
         raise fail(f"{path} 是文件夹，不是工作簿")
+    if not path.is_file():
+        raise fail(f"{path} 不是普通文件（管道、设备等），无法读取")
     if path.suffix.lower() == ".csv":
         return Workbook(path, [path.stem], _csv=_read_csv(path, fail))
     try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise fail(f"无法读取文件：{exc.strerror or exc}") from None
+    kind = guard.sniff(head)
+    limits = guard.limits_of(profile)
+    scan = None
+    if kind == "zip":
+        scan = guard.inspect_xlsx(path, limits)
+        if scan.problem:
+            raise InputError([Finding("READ-LIMIT" if "限度" in scan.problem else "READ-FILE", ERROR, scan.problem,
+                                      file=path.name)])
+    elif kind == "ole":
+        if path.stat().st_size > limits.max_inflated_mb * (1 << 20):
+            raise InputError([Finding("READ-LIMIT", ERROR, f"文件超过 {limits.max_inflated_mb} MB 的限度", file=path.name)])
+        if guard.ole_encrypted(path.read_bytes()):
+            raise fail("工作簿设有打开密码（已加密），无法读取：请在 Excel 中打开，取消密码后另存，再试")
+    else:
+        raise fail("无法读取工作簿：此文件不是 Excel 工作簿（可能是网页、文本或其他格式，只是扩展名为 "
+                   f"{path.suffix or '（无）'}），请在 Excel 中打开后另存为 .xlsx")
+    expected = "zip" if path.suffix.lower() in (".xlsx", ".xlsm") else "ole" if path.suffix.lower() == ".xls" else None
+    try:
         import python_calamine
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        if expected == kind:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        else:  # a real .xls named .xlsx (or the reverse): read by its content
+            with open(path, "rb") as f:
+                book = python_calamine.CalamineWorkbook.from_filelike(f)
+        meta = book.sheets_metadata
     except Exception as exc:  # calamine raises several private types for broken files
-        raise fail(f"无法读取工作簿（不是有效的 Excel 文件或文件已损坏）：{exc}") from exc
-    return Workbook(path, list(book.sheet_names), _book=book)
+        reason = _reason(exc)
+        if "password" in reason.lower() or "encrypt" in reason.lower():
+            raise fail("工作簿设有密码（已加密），无法读取：请在 Excel 中取消密码后另存，再试") from None
+        raise fail(f"无法读取工作簿（文件已损坏或不是有效的 Excel 文件：{reason}）") from None
+    hidden = {m.name for m in meta if not str(m.visible).endswith(".Visible")}
+    return Workbook(path, list(book.sheet_names), _book=book, hidden=hidden, scan=scan)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:120]
 
 
 def _read_csv(path: Path, fail) -> list[list]:
@@ -97,35 +141,7 @@ def _read_csv(path: Path, fail) -> list[list]:
             continue
     else:
         raise fail("CSV 文件编码无法识别（应为 UTF-8 或 GBK）")
-    return [list(row) for row in csv.reader(text.splitlines())]
-
-
-def _uncached_formulas(path: Path, sheet: str) -> set[tuple[int, int]]:
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
     try:
-        with zipfile.ZipFile(path) as z:
-            wb = ElementTree.fromstring(z.read("xl/workbook.xml"))
-            rid = next((s.get(f"{{{ns['r']}}}id") for s in wb.iterfind("m:sheets/m:sheet", ns)
-                        if s.get("name") == sheet), None)
-            rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-            target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
-            if target is None:
-                return set()
-            name = target.lstrip("/") if target.startswith("/") else "xl/" + target
-            xml = z.read(name)
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
-        return set()
-    if b"<f" not in xml:
-        return set()
-    out = set()
-    for _, el in ElementTree.iterparse(io.BytesIO(xml)):
-        if el.tag == f"{{{ns['m']}}}c":
-            has_f = el.find("m:f", ns) is not None
-            v = el.find("m:v", ns)
-            if has_f and (v is None or v.text in (None, "")):
-                m = _CELL_REF.fullmatch(el.get("r", ""))
-                if m:
-                    out.add((int(m.group(2)) - 1, column_index(m.group(1))))
-            el.clear()
-    return out
+        return [list(row) for row in csv.reader(text.splitlines())]
+    except csv.Error as exc:
+        raise fail(f"CSV 文件格式有误：{exc}") from None
