@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     target = tmp_path_factory.mktemp("site")
+    # Built from a copy, so the build leaves nothing (build/, *.egg-info) in the checkout.
+    source = tmp_path_factory.mktemp("src") / "asrv"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "asrv-out", "build", "*.egg-info",
+                                                                "__pycache__", ".pytest_cache"))
     # --no-deps: the dependencies are already in this venv; what is tested is that the wheel carries
     # everything of its own (templates/, profiles, data) and the `asrv` script works outside the tree.
     p = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
-                        str(ROOT)], capture_output=True, text=True, timeout=600)
+                        str(source)], capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr
     return target
 
@@ -37,4 +42,5 @@ def test_wheel_runs_score_with_templates(installed, tmp_path):
                            text=True, env=env, cwd=tmp_path).stdout
     assert str(installed) in where  # the installed copy ran, not the source tree
     assert (installed / "asrv" / "templates" / "score_notice.html.j2").exists()
-    assert (installed / "asrv" / "profiles" / "default.toml").exists()
+    assert (installed / "asrv" / "profile" / "builtin" / "default.toml").exists()
+    assert (installed / "asrv" / "templates" / "notice.docx").exists()

@@ -18,8 +18,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-# A cell that holds something: `<c r="B7" …>` followed by content, not a self-closing `<c r="B7" s="3"/>`.
-_CELL = re.compile(rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"([^>]*?)(/?)>')
+# A cell that holds something: `<c r="B7" …>` followed by content; not `<c r="B7" s="3"/>` nor
+# `<c r="B7" s="3"></c>`, which carry a format only.
+_CELL = re.compile(rb'<c\s+r="([A-Z]{1,3})([0-9]{1,7})"([^>]*?)(/?)>(</c>)?')
 _ERROR_TYPE = re.compile(rb'\bt="e"')
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 CHUNK = 1 << 20
@@ -122,7 +123,7 @@ def _scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
                 break
             text = tail + block
             for m in _CELL.finditer(text):
-                if not m.group(4):  # self-closing: a format only, no value
+                if not m.group(4) and not m.group(5):  # a format only, no value
                     row, col = int(m.group(2)), column_index(m.group(1).decode())
                     s.rows, s.columns = max(s.rows, row), max(s.columns, col + 1)
                     if _ERROR_TYPE.search(m.group(3)) and len(s.errors) < 10_000:

@@ -7,13 +7,18 @@ from pathlib import Path
 
 from .mask import mask_id, mask_name
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()|#~!^=+\-])")
+_MD_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+_MD_ORDERED = re.compile(r"^(\d+)\.(?=\s|$)")
 
 
 def md_escape(value: object) -> str:
+    """A value as Markdown text: every markup character escaped, line breaks made spaces (a newline
+    in a class or school name must not break a table row), `1.` at the start not a list."""
     if value is None:
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", str(value))
+    s = _MD_BREAKS.sub(" ", str(value))
+    return _MD_ORDERED.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", s))
 
 
 def _num(value: object, digits: int = 1) -> str:
@@ -26,13 +31,9 @@ def _num(value: object, digits: int = 1) -> str:
 
 
 def templates_dir() -> Path:
-    """Installed: the folder asrv/templates. In a source checkout (editable install) the
-    top-level templates/ folder, which setuptools' editable finder does not map."""
-    root = Path(__file__).resolve().parents[2]
-    if (root / "pyproject.toml").is_file() and (root / "templates").is_dir():
-        return root / "templates"
-    # Installed, templates/ is the data-only package asrv/templates (no __init__, so not via importlib).
-    return root / "asrv" / "templates"
+    """The templates, found through the package asrv.templates (top-level templates/ in a checkout)."""
+    from importlib import resources
+    return Path(str(resources.files("asrv.templates")))
 
 
 @lru_cache(maxsize=2)

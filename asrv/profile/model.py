@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 # section -> "module:Model"; a command with settings adds one line.
 SECTIONS = {
+    "notice": "asrv.notice.settings:Settings",
     "score": "asrv.score.settings:Settings",
     "schedule": "asrv.schedule.settings:Settings",
     "fees": "asrv.fees.settings:Settings",
