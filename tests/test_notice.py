@@ -11,6 +11,7 @@ from asrv.out import Outputs
 from asrv.notice import write_notice
 from asrv.profile import load_profile
 from golden_files import assert_golden
+from print_helpers import html_to_pdf, needs_chromium, outside, pages
 
 COLUMNS = ["名次", "班级", "班主任", "基础分", "团体加分", "个人加分", "总分", "结果"]
 
@@ -96,3 +97,15 @@ def test_html_is_escaped_in_a_notice():
     n.sections[0].table.rows[0][1] = "<script>alert(1)</script>"
     assert "<script>" not in html(n) and "&lt;script&gt;" in html(n)
     assert not re.search(r"<script", wechat(n))
+
+
+@needs_chromium
+def test_notice_prints_on_a4_with_nothing_outside_the_page(tmp_path):
+    # 40 classes × 8 columns: the table runs over a page, its header repeats, no column is cut.
+    n, _ = sample()
+    row = n.sections[0].table.rows[0]
+    n.sections[0].table.rows = [[str(i), f"六({i})班（英语实验班）", "欧阳晨曦", *row[3:]] for i in range(1, 41)]
+    page = tmp_path / "公示.html"
+    page.write_text(html(n), encoding="utf-8")
+    pdf = html_to_pdf(page, tmp_path / "公示.pdf")
+    assert 2 <= pages(pdf) <= 5 and outside(pdf) == []
