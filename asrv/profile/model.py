@@ -144,7 +144,7 @@ def root_model() -> type[BaseModel]:
 _TYPES = {
     "int_type": "应为整数", "int_parsing": "应为整数", "float_type": "应为数字", "float_parsing": "应为数字",
     "string_type": "应为文字（加英文双引号）", "bool_type": "应为 true 或 false", "list_type": "应为列表，如 [\"a\", \"b\"]",
-    "dict_type": "应为一个表", "model_type": "应为一个表", "missing": "缺少此设置项",
+    "dict_type": "应为一个表", "model_type": "应为一个表", "missing": "缺少此设置项", "tuple_type": "应为列表",
     "extra_forbidden": "未知的设置项",
 }
 

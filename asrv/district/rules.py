@@ -1,0 +1,21 @@
+"""The district assessment's own checks, declared in the one registry (asrv.registry)."""
+from __future__ import annotations
+
+from ..registry import declare
+
+FAMILY = "district"
+for _id, _title, _source, _level in [
+    ("DIST-SCORE-RANGE", "评分不高于该项分值、不低于 0", "", "error"),
+    ("DIST-SELF-REVIEW-GAP", "自评分与复评分相差不超过 {district.self_review_gap} 分", "篇2 五(一)", "warning"),
+    ("DIST-SELF-ONLY", "评分项目有复评分（只有自评分时按自评分计）", "篇2 五(一)", "warning"),
+    ("DIST-RATING-MISSING", "每个评分项目都有评分", "篇2 五(一)", "warning"),
+    ("DIST-EVIDENCE-MISSING", "评分项目写明佐证材料", "篇1 四(四)", "warning"),
+    ("DIST-RATE-IMPOSSIBLE", "比率的分子不大于分母（参与学生不多于在校生，有效问卷不多于发放数）", "", "error"),
+    ("DIST-MISSING-SCHOOL", "名册中的每所学校都报送了材料", "篇2 五(一)", "error"),
+    ("DIST-UNKNOWN-SCHOOL", "报送材料的学校都在名册中", "", "warning"),
+    ("DIST-MISSING-WORKBOOK", "自动评分的项目有学校报送的工作簿", "篇2 五(一)", "warning"),
+    ("DIST-UNKNOWN-KIND", "学校文件夹中的每个工作簿都能识别种类", "", "warning"),
+    ("DIST-VETO", "没有查实的否决事项（有则为不合格）", "篇2 四(二)", "error"),
+    ("DIST-FUNDING", "专项补助资金能按考核结果分配", "篇2 四(二)", "warning"),
+]:
+    declare(_id, _title, FAMILY, source=_source, severity=_level)
