@@ -68,10 +68,6 @@ def load(path: Path, profile, school: str | None = None) -> Loaded:
     sched = read_sheet(book, SCHEDULE, problems)
     staff = read_sheet(book, STAFF, problems)
     schools = read_sheet(book, SCHOOLS, problems)
-    if sched is not None and not any(sched.has(n) for n in ("start", "end", "time")):
-        problems.append(Finding("READ-COLUMN", ERROR, "缺少「开始时间」「结束时间」列（或合写的「时间」列）",
-                                file=book.file, sheet=sched.sheet, cell=f"A{sched.header_row}"))
-        sched = None
     if sched is None:
         raise InputError([f.at_school(school or path.stem) for f in problems])
     above = book.grid(sched.sheet)[0][:max(sched.header_row - 1, 0)]
@@ -80,7 +76,11 @@ def load(path: Path, profile, school: str | None = None) -> Loaded:
     names = sorted(set(row_school))
     if len(names) > 1:
         default, source = "、".join(names), COLUMN
-    if staff is None:
+    no_times = not any(sched.has(n) for n in ("start", "end", "time"))
+    if no_times:
+        problems.append(Finding("READ-COLUMN", ERROR, "缺少「开始时间」「结束时间」列（或合写的「时间」列）",
+                                file=book.file, sheet=sched.sheet, cell=f"A{sched.header_row}"))
+    if staff is None or no_times:
         raise InputError(_at_schools(problems, sched.sheet, row_school, default))
     for t in (sched, staff, schools):
         _blanks(t, problems)
