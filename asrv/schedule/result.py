@@ -36,21 +36,26 @@ class SchoolResult:
     rows: int
     findings: list[Finding]
 
+    @cached_property
+    def counts(self) -> dict:
+        """errors, warnings, and findings per rule id."""
+        return _counts(self.findings)
+
     @property
     def errors(self) -> int:
-        return _counts(self.findings)["errors"]
+        return self.counts["errors"]
 
     @property
     def warnings(self) -> int:
-        return _counts(self.findings)["warnings"]
+        return self.counts["warnings"]
 
     @property
     def rules(self) -> dict[str, int]:
-        return _counts(self.findings)["rules"]
+        return self.counts["rules"]
 
     def to_json(self) -> dict:
         return {"school": self.school, "files": self.files, "school_source": self.source, "rows": self.rows,
-                **_counts(self.findings)}
+                **self.counts}
 
 
 @dataclass
