@@ -222,3 +222,16 @@ def test_fifty_schools_in_one_run(tmp_path):
     assert result.summary()["files"] == 50 and len(result.by_school) == 50
     late = {(f.file, f.cell) for f in result.findings if f.rule == "SCH-END"}
     assert planted and late == planted
+
+
+def test_table_and_csv_show_workbook_text_as_text(tmp_path):
+    import csv
+    import io
+    path = write_book(tmp_path / "s.xlsx", [session(school="[bold]红[/]小学", day="周六")])
+    table = runner.invoke(app, ["check-schedule", str(path), "--format", "table", "--out", str(tmp_path / "a")])
+    assert table.exit_code == 1
+    assert "[bold]红[/]小学" in table.stdout and "SCH-DAY" in table.stdout
+    got = runner.invoke(app, ["check-schedule", str(path), "--format", "csv", "--out", str(tmp_path / "b")])
+    rows = list(csv.reader(io.StringIO(got.stdout)))
+    assert rows[0] == ["级别", "规则", "学校", "文件", "位置", "说明"]
+    assert [r[:5] for r in rows[1:]] == [["错误", "SCH-DAY", "[bold]红[/]小学", "s.xlsx", "安排!E2"]]
