@@ -22,7 +22,7 @@ from .sheets import SCHEDULE, SCHOOLS, STAFF
 from .times import row_times
 
 NAME_SPLIT = re.compile(r"\s*[、,，;；/]\s*")
-_ROW = re.compile(r"(\d+)$")
+ROW = re.compile(r"(\d+)$")   # the row number of a cell address
 
 
 def minutes(t: object) -> float:
@@ -110,7 +110,7 @@ def _row_schools(t, default: str, given: str | None, problems: list[Finding]) ->
 def _at_schools(problems: list[Finding], sheet: str, row_school: pd.Series, default: str) -> list[Finding]:
     """Each problem said of its row's school (安排 sheet), else of the file's."""
     def school(f: Finding) -> str:
-        m = _ROW.search(f.cell)
+        m = ROW.search(f.cell)
         if f.sheet == sheet and m and int(m.group(1)) in row_school.index:
             return row_school[int(m.group(1))]
         return default

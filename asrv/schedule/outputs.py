@@ -2,21 +2,23 @@
 report by school, written together or not at all."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..findings import ERROR
 from ..io.clock import weekday_name
 from ..out import Outputs, SheetOut, render, write_workbook
 from ..out.findings import LEVEL, findings_sheet
-from .load import hhmm
+from .load import ROW, hhmm
 from .result import ScheduleResult
 
 WORKBOOK = "安排检查结果.xlsx"
 HTML = "安排检查报告.html"
 TITLE = "课后服务安排检查"
-_ROW = re.compile(r"(\d+)$")
 _COUNTS = ["安排行数", "错误", "提示"]
+
+
+def _mark(errors: int, warnings: int) -> str:
+    return "error" if errors else "warning" if warnings else "good"
 
 
 def _rules(result: ScheduleResult) -> list[str]:
@@ -28,7 +30,7 @@ def _schools_sheet(result: ScheduleResult) -> SheetOut:
     per = result.by_school
     rows = [[s.school, "、".join(s.files), s.source, s.rows, s.errors, s.warnings]
             + [s.rules.get(r, 0) for r in rules] for s in per]
-    marks = {i: "error" if s.errors else "warning" if s.warnings else "good" for i, s in enumerate(per)}
+    marks = {i: _mark(s.errors, s.warnings) for i, s in enumerate(per)}
     return SheetOut("统计", ["学校", "文件", "学校来源", *_COUNTS, *rules], rows, marks=marks)
 
 
@@ -40,7 +42,7 @@ def _district_sheet(result: ScheduleResult) -> SheetOut:
     row = [s["schools"], s["files_used"], s["files_unusable"], s["rows"], s["errors"], s["warnings"],
            *(s["rules"].get(r, 0) for r in rules)]
     return SheetOut("全区合计", ["学校数", "文件数", "未能使用的文件数", *_COUNTS, *rules], [row],
-                    notes=notes, marks={0: "error" if s["errors"] else "warning" if s["warnings"] else "good"})
+                    notes=notes, marks={0: _mark(s["errors"], s["warnings"])})
 
 
 def _rows_sheet(result: ScheduleResult) -> SheetOut:
@@ -53,7 +55,7 @@ def _rows_sheet(result: ScheduleResult) -> SheetOut:
     sheets = dict(zip(s["file"], s["sheet"]))
     hits: dict[tuple[str, int], dict[str, str]] = {}
     for f in result.findings:
-        m = _ROW.search(f.cell)
+        m = ROW.search(f.cell)
         if m and sheets.get(f.file) == f.sheet:
             d = hits.setdefault((f.file, int(m.group(1))), {})
             d[f.rule] = "error" if f.severity == ERROR or d.get(f.rule) == "error" else "warning"
