@@ -14,9 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_schedule_support import person, session, write_book  # noqa: E402
 
+from asrv import schedule  # noqa: E402
 from asrv.profile import load_profile  # noqa: E402
-from asrv.schedule import check_schedule  # noqa: E402
-from asrv.schedule.report import write_outputs  # noqa: E402
 
 DAYS = ["周一", "周二", "周三", "周四", "周五"]
 
@@ -56,12 +55,12 @@ def main(n: int = 50) -> None:
             write_book(folder / f"school_{i:02d}.xlsx", sessions, staff)
         profile = load_profile("default")
         t0 = time.perf_counter()
-        result = check_schedule([folder], profile)
+        result = schedule.run([folder], profile)
         t1 = time.perf_counter()
-        write_outputs(result, folder / "out")
+        schedule.write(result, Path(d) / "out")
         t2 = time.perf_counter()
     s = result.summary()
-    print(f"{n} 所学校、{rows} 行：检查 {t1 - t0:.2f} 秒，写出工作簿与报告 {t2 - t1:.2f} 秒；"
+    print(f"{s['schools']} 所学校、{s['rows']} 行（生成 {rows} 行）：检查 {t1 - t0:.2f} 秒，写出工作簿与报告 {t2 - t1:.2f} 秒；"
           f"错误 {s['errors']} 条，提示 {s['warnings']} 条")
 
 

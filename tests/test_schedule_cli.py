@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from test_schedule_support import session, week, write_book
 from golden_files import assert_golden
+from asrv.io.keys import school_order
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -42,8 +43,13 @@ def test_sample_finds_exactly_the_planted_problems(sample):
     code, data = run_json(sample)
     assert code == 1
     assert {(f["rule"], f"{f['sheet']}!{f['cell']}") for f in data["findings"]} == PLANTED
-    assert data["summary"] == {"files": 1, "errors": 10, "warnings": 1}
+    assert {k: data["summary"][k] for k in ("schools", "files", "rows", "errors", "warnings")} == \
+        {"schools": 2, "files": 1, "rows": 16, "errors": 10, "warnings": 1}
     assert set(data["findings"][0]) == {"rule", "severity", "school", "file", "sheet", "cell", "message"}
+    assert {s["school"]: (s["errors"], s["warnings"], s["rows"]) for s in data["schools"]} == \
+        {"第一实验小学": (6, 0, 10), "第二中学": (4, 1, 6)}
+    assert data["files"] == [{"path": str(sample), "school": "第一实验小学、第二中学", "school_source": "学校列",
+                              "used": True}]
     assert all(f["message"].endswith("）") for f in data["findings"] if not f["rule"].startswith("CONFLICT-"))
 
 
@@ -53,12 +59,12 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     assert result.exit_code == 1
     assert "第一实验小学" in result.stdout and "SCH-END" in result.stdout
     wb = openpyxl.load_workbook(out / "安排检查结果.xlsx")
-    assert wb.sheetnames == ["问题", "统计", "安排"]
+    assert wb.sheetnames == ["问题", "统计", "全区合计", "安排"]
     rows = list(wb["问题"].iter_rows(values_only=True))
     # The layout every command's 问题 sheet shares, with the school in front.
     assert rows[0] == ("学校", "级别", "规则", "文件", "位置", "值", "说明")
     schools = [r[0] for r in rows[1:]]
-    assert schools == sorted(schools)  # sorted by school first
+    assert schools == sorted(schools, key=school_order) and len(set(schools)) == 2  # by school, pinyin order
     first_school = [r for r in rows[1:] if r[0] == "第一实验小学"]
     levels = [r[1] for r in first_school]
     assert levels == sorted(levels, key=lambda x: x != "错误")  # errors before warnings
@@ -68,6 +74,11 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     head = next(wb["统计"].iter_rows(values_only=True))
     assert counts["第二中学"][head.index("错误")] == 4 and counts["第二中学"][head.index("提示")] == 1
     assert counts["第一实验小学"][head.index("SCH-DAY")] == 1
+    assert counts["第一实验小学"][head.index("学校来源")] == "学校列"
+    district = list(wb["全区合计"].iter_rows(values_only=True))
+    total = dict(zip(district[0], district[1]))
+    assert (total["学校数"], total["文件数"], total["安排行数"], total["错误"], total["提示"]) == (2, 1, 16, 10, 1)
+    assert total["SCH-DAY"] == 1 and total["STAFF-KNOWN"] == 1
     sched = list(wb["安排"].iter_rows(values_only=True))
     by_row = {r[2]: r[-1] for r in sched[1:]}
     assert by_row[10] == "SCH-END、SCH-LEN" or set(by_row[10].split("、")) == {"SCH-END", "SCH-LEN"}
@@ -86,7 +97,8 @@ def test_html_is_escaped(tmp_path):
 def test_clean_file_exits_0_and_warnings_exit_1_only_when_strict(tmp_path):
     assert not (tmp_path / "asrv-out").exists()
     clean = write_book(tmp_path / "clean.xlsx", week())
-    assert run_json(clean) == (0, {"findings": [], "summary": {"files": 1, "errors": 0, "warnings": 0}})
+    code, data = run_json(clean)
+    assert (code, data["ok"], data["findings"], data["summary"]["errors"]) == (0, True, [], 0)
     warn = write_book(tmp_path / "warn.xlsx", [session(start="15:50", end="17:00")],
                       schools=[["一小", "小学", "16:00", ""]])
     assert run_json(warn)[0] == 0
@@ -96,23 +108,27 @@ def test_clean_file_exits_0_and_warnings_exit_1_only_when_strict(tmp_path):
 
 
 def test_unreadable_file_exit_2_others_still_checked_and_written(tmp_path):
-    write_book(tmp_path / "a.xlsx", week())
-    write_book(tmp_path / "b.xlsx", [session(day="周日")])
-    (tmp_path / "c.xlsx").write_bytes(b"broken")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_book(folder / "a.xlsx", week())
+    write_book(folder / "b.xlsx", [session(day="周日")])
+    (folder / "c.xlsx").write_bytes(b"broken")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["check-schedule", str(tmp_path), "--out", str(out)])
+    result = runner.invoke(app, ["check-schedule", str(folder), "--out", str(out)])
     assert result.exit_code == 2
     assert (out / "安排检查结果.xlsx").exists()
-    code, data = run_json(tmp_path)
-    assert code == 2 and data["summary"]["files"] == 3
+    code, data = run_json(folder, "--out", out)
+    assert code == 2 and data["summary"]["files"] == 3 and data["summary"]["files_unusable"] == 1
     assert {f["rule"] for f in data["findings"]} == {"READ-FILE", "SCH-DAY"}
+    assert [f["path"] for f in data["files"] if not f["used"]] == [str(folder / "c.xlsx")]
 
 
 def test_glob_and_profile_option(tmp_path):
     for i in range(3):
-        write_book(tmp_path / f"s{i}.xlsx", [session(stage="初中", grade="七年级", start="17:00", end="18:20")])
+        write_book(tmp_path / f"s{i}.xlsx", [session(school=f"第{i + 1}中学", stage="初中", grade="七年级",
+                                                     start="17:00", end="18:20")])
     code, data = run_json(tmp_path / "s*.xlsx")
-    assert code == 0 and data["summary"]["files"] == 3
+    assert code == 0 and data["summary"]["files"] == 3 and data["summary"]["rows"] == 3
     code, data = run_json(tmp_path / "s*.xlsx", "--profile", "hefei")
     assert code == 1 and [f["rule"] for f in data["findings"]] == ["SCH-END"] * 3
 
@@ -156,7 +172,8 @@ def test_template_schedule_is_a_clean_schedule(tmp_path):
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == ["安排", "人员", "学校", "填写说明"]
     assert next(wb["安排"].iter_rows(values_only=True))[:5] == ("学校", "学段", "年级", "服务班", "星期")
-    assert run_json(target) == (0, {"findings": [], "summary": {"files": 1, "errors": 0, "warnings": 0}})
+    code, data = run_json(target)
+    assert (code, data["findings"], data["summary"]["rows"]) == (0, [], 1)
 
 
 def test_staff_sheet_missing_is_exit_2(tmp_path):
@@ -192,8 +209,8 @@ def test_fifty_schools_in_one_run(tmp_path):
     # here every planted late end is found once, in the right file and cell, and nothing else is.
     import random
     from bench_schedule import school_rows
+    from asrv import schedule
     from asrv.profile import load_profile
-    from asrv.schedule import check_schedule
     rng = random.Random(4)
     planted = set()
     for i in range(50):
@@ -201,7 +218,20 @@ def test_fifty_schools_in_one_run(tmp_path):
         name = f"school_{i:02d}.xlsx"
         write_book(tmp_path / name, rows, staff)
         planted |= {(name, f"G{r + 2}") for r, row in enumerate(rows) if row[6] == "18:10"}
-    result = check_schedule([tmp_path], load_profile("default"))
-    assert result.summary()["files"] == 50
+    result = schedule.run([tmp_path], load_profile("default"))
+    assert result.summary()["files"] == 50 and len(result.by_school) == 50
     late = {(f.file, f.cell) for f in result.findings if f.rule == "SCH-END"}
     assert planted and late == planted
+
+
+def test_table_and_csv_show_workbook_text_as_text(tmp_path):
+    import csv
+    import io
+    path = write_book(tmp_path / "s.xlsx", [session(school="[bold]红[/]小学", day="周六")])
+    table = runner.invoke(app, ["check-schedule", str(path), "--format", "table", "--out", str(tmp_path / "a")])
+    assert table.exit_code == 1
+    assert "[bold]红[/]小学" in table.stdout and "SCH-DAY" in table.stdout
+    got = runner.invoke(app, ["check-schedule", str(path), "--format", "csv", "--out", str(tmp_path / "b")])
+    rows = list(csv.reader(io.StringIO(got.stdout)))
+    assert rows[0] == ["级别", "规则", "学校", "文件", "位置", "说明"]
+    assert [r[:5] for r in rows[1:]] == [["错误", "SCH-DAY", "[bold]红[/]小学", "s.xlsx", "安排!E2"]]

@@ -1,15 +1,15 @@
 """Each rule: a violating row, a row just inside and just outside its limit, per profile where it differs."""
 import pytest
 
+from asrv import schedule
 from asrv.findings import InputError
 from asrv.profile import load_profile
-from asrv.schedule import check_schedule
 from test_schedule_support import person, session, week, write_book
 
 
 def run(tmp_path, sessions, staff=None, schools=None, profile="default", name="s.xlsx"):
     path = write_book(tmp_path / name, sessions, staff, schools)
-    return check_schedule([path], load_profile(profile))
+    return schedule.run([path], load_profile(profile))
 
 
 def hits(result, rule):
@@ -331,11 +331,12 @@ def test_conflict_room(tmp_path, room, school, second_start, bad):
 
 # ---- input problems ---------------------------------------------------------------------------
 
-def test_bad_time_cell_is_an_input_error_at_its_cell(tmp_path):
-    with pytest.raises(InputError) as exc:
-        run(tmp_path, [session(), session(start="下午五点半", room="302"), session(end="16:00", room="303")])
-    cells = {(f.rule, f.cell) for f in exc.value.findings}
+def test_bad_time_cell_makes_the_file_unusable_with_findings_at_its_cells(tmp_path):
+    r = run(tmp_path, [session(), session(start="下午五点半", room="302"), session(end="16:00", room="303")])
+    cells = {(f.rule, f.cell) for f in r.findings}
     assert ("CELL-TIME", "F3") in cells and ("CELL-TIME", "G4") in cells
+    assert [f.file for f in r.unusable] == ["s.xlsx"] and r.exit_code() == 2 and not r.writable
+    assert {f.school for f in r.findings} == {"一小"}
 
 
 def test_range_in_start_cell_and_time_column(tmp_path):
@@ -348,26 +349,29 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     good = write_book(tmp_path / "good.xlsx", [session(day="周六")])
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"not a workbook")
-    r = check_schedule([bad, good], load_profile("default"))
-    assert [f.file for f in r.unreadable] == ["bad.xlsx"]
+    r = schedule.run([bad, good], load_profile("default"))
+    assert [f.file for f in r.unusable] == ["bad.xlsx"]
     assert {f.rule for f in r.findings} == {"READ-FILE", "SCH-DAY"}
+    assert r.exit_code() == 2 and r.writable and r.rows == 1
 
 
-def test_all_files_unreadable_raises(tmp_path):
+def test_all_files_unreadable_is_exit_2_and_nothing_to_write(tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"x")
-    with pytest.raises(InputError):
-        check_schedule([bad], load_profile("default"))
+    r = schedule.run([bad], load_profile("default"))
+    assert r.exit_code() == 2 and not r.usable and not r.writable
+    [f] = r.findings
+    assert (f.rule, f.file, f.school) == ("READ-FILE", "bad.xlsx", "bad")
 
 
 def test_rule_switched_off_or_mistyped_in_a_district_profile(tmp_path):
     path = write_book(tmp_path / "s.xlsx", [session(day="周六")])
     off = tmp_path / "off.toml"
     off.write_text('[rules]\nSCH-DAY = "off"\n', encoding="utf-8")
-    assert not hits(check_schedule([path], load_profile(off)), "SCH-DAY")
+    assert not hits(schedule.run([path], load_profile(off)), "SCH-DAY")
     warn = tmp_path / "warn.toml"
     warn.write_text('[rules]\nSCH-DAY = "warning"\n', encoding="utf-8")
-    assert hits(check_schedule([path], load_profile(warn)), "SCH-DAY")[0].severity == "warning"
+    assert hits(schedule.run([path], load_profile(warn)), "SCH-DAY")[0].severity == "warning"
     typo = tmp_path / "typo.toml"
     typo.write_text('[rules]\nSCH-DAY = "fatal"\n', encoding="utf-8")
     with pytest.raises(InputError, match="SCH-DAY"):

@@ -30,11 +30,15 @@ def week(**kw) -> list[list]:
 
 
 def write_book(path: Path, sessions: list[list], staff: list[list] | None = None,
-               schools: list[list] | None = None) -> Path:
+               schools: list[list] | None = None, title: str | None = None) -> Path:
+    """安排 (with `title` as a clerk's title row above the header), 人员 (everyone named, as 本校教职工,
+    unless `staff`), and 学校 when `schools` is given."""
     from openpyxl import Workbook
     wb = Workbook()
     ws = wb.active
     ws.title = "安排"
+    if title:
+        ws.append([title])
     ws.append(SCHED_HEAD)
     for row in sessions:
         ws.append(row)
@@ -48,5 +52,17 @@ def write_book(path: Path, sessions: list[list], staff: list[list] | None = None
         ws3.append(SCHOOL_HEAD)
         for row in schools:
             ws3.append(row)
+    wb.save(path)
+    return path
+
+
+def drop_columns(path: Path, sheet: str, headers: list[str]) -> Path:
+    """Remove the columns with these headers (first row) from one sheet of a saved workbook."""
+    from openpyxl import load_workbook
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    head = [c.value for c in ws[1]]
+    for i in sorted((head.index(h) + 1 for h in headers), reverse=True):
+        ws.delete_cols(i)
     wb.save(path)
     return path

@@ -94,7 +94,9 @@ def inspect_xlsx(path, limits) -> Scan:
                                     "请删除多余的行列后再试")
                     return scan
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, EOFError) as exc:
-        scan.problem = f"不是有效的 Excel 文件或文件已损坏（{type(exc).__name__}）"
+        why = "文件不完整或压缩结构损坏" if isinstance(exc, (zipfile.BadZipFile, EOFError)) else \
+            "缺少工作簿的组成部分" if isinstance(exc, KeyError) else "工作簿的 XML 已损坏"
+        scan.problem = f"无法读取工作簿：不是有效的 Excel 文件或文件已损坏（{why}），请重新导出或另存后再试"
     return scan
 
 

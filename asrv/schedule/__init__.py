@@ -1,4 +1,11 @@
-"""Service times, content and staff checked against the policy (`asrv check-schedule`)."""
-from .check import FileResult, ScheduleResult, check_schedule, collect_paths
+"""Service times, content and staff checked against the policy (`asrv check-schedule`).
 
-__all__ = ["FileResult", "ScheduleResult", "check_schedule", "collect_paths"]
+    from asrv import schedule
+    r = schedule.run(["各校安排/"], load_profile("national"))
+    schedule.write(r, "asrv-out")
+"""
+from .outputs import write
+from .result import Options, ScheduleResult, SchoolResult
+from .run import run
+
+__all__ = ["run", "write", "Options", "ScheduleResult", "SchoolResult"]

@@ -1,11 +1,14 @@
-"""Reading one schedule workbook into flat frames: sessions (one per row and weekday), staff, schools.
+"""One schedule workbook → flat frames: sessions (one per row and weekday), staff, the 学校 sheet.
 
-Times become minutes after midnight so durations and overlaps are plain integer arithmetic.
+Times become minutes after midnight so durations and overlaps are plain integer arithmetic. A
+file may hold several schools (its 学校 column); else the school comes from `school_of` (a title
+row, a 学校 cell, the file name). Every problem is a finding at its cell, with the school.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -14,13 +17,17 @@ from ..findings import ERROR, Finding, InputError
 from ..io import open_workbook, read_sheet
 from ..io.cells import clean_text, is_blank
 from ..io.grades import grade_number
+from ..io.school import COLUMN, school_of
 from .sheets import SCHEDULE, SCHOOLS, STAFF
+from .times import row_times
 
 NAME_SPLIT = re.compile(r"\s*[、,，;；/]\s*")
+ROW = re.compile(r"(\d+)$")   # the row number of a cell address
 
 
-def minutes(t: dt.time | None) -> float:
-    return float("nan") if t is None else t.hour * 60 + t.minute
+def minutes(t: object) -> float:
+    """Minutes after midnight; NaN for anything that is not a time (a blank, a NaN)."""
+    return t.hour * 60 + t.minute if isinstance(t, dt.time) else float("nan")
 
 
 def hhmm(m: float) -> str:
@@ -34,26 +41,101 @@ def grade_float(text: object) -> float:
     return float("nan") if g is None else float(g)
 
 
+@dataclass
+class Loaded:
+    """One file's data, and the school(s) it holds."""
+    sessions: pd.DataFrame
+    staff: pd.DataFrame
+    schools: pd.DataFrame     # the optional 学校 sheet: 放学时间, 下班时间 per school and 学段
+    school: str               # the file's school; several joined with 、 when its 学校 column names several
+    source: str               # how the school was found (学校列, 标题行, 学校单元格, 文件名, --school)
+
+
 def read_file(path: Path, profile) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Sessions, staff and schools of one workbook; InputError with every problem if unreadable."""
-    book = open_workbook(path)
+    """Sessions, staff and schools of one workbook; InputError with every problem if unusable."""
+    got = load(path, profile)
+    return got.sessions, got.staff, got.schools
+
+
+def load(path: Path, profile, school: str | None = None) -> Loaded:
+    """Read one workbook; `school` (--school) overrides what the file says."""
+    path = Path(path)
+    try:
+        book = open_workbook(path)
+    except InputError as exc:  # nothing inside can be read: the file name is all that names a school
+        raise InputError([f.at_school(path.stem) for f in exc.findings]) from None
     problems: list[Finding] = []
     sched = read_sheet(book, SCHEDULE, problems)
     staff = read_sheet(book, STAFF, problems)
     schools = read_sheet(book, SCHOOLS, problems)
-    if sched is not None and not any(sched.has(n) for n in ("start", "end", "time")):
+    if sched is None:
+        raise InputError([f.at_school(school or path.stem) for f in problems])
+    above = book.grid(sched.sheet)[0][:max(sched.header_row - 1, 0)]
+    default, source = school_of(path, _col(sched.df, "school"), sched.titles, above, given=school)
+    row_school = _row_schools(sched, default, school, problems)
+    names = sorted(set(row_school))
+    if len(names) > 1:
+        default, source = "、".join(names), COLUMN
+    no_times = not any(sched.has(n) for n in ("start", "end", "time"))
+    if no_times:
         problems.append(Finding("READ-COLUMN", ERROR, "缺少「开始时间」「结束时间」列（或合写的「时间」列）",
                                 file=book.file, sheet=sched.sheet, cell=f"A{sched.header_row}"))
-    if sched is None or staff is None:
-        raise InputError(problems)
-    # Cells already reported as unreadable are not reported again as missing.
-    bad = {p.cell for p in problems if p.sheet == sched.sheet}
-    school_frame = _schools(schools, path)
-    sessions = _sessions(sched, path, school_frame, profile, problems, bad)
-    staff_frame = _staff(staff)
+    if staff is None or no_times:
+        raise InputError(_at_schools(problems, sched.sheet, row_school, default))
+    for t in (sched, staff, schools):
+        _blanks(t, problems)
+    bad = {p.cell for p in problems if p.sheet == sched.sheet}  # reported once, not again as missing
+    school_frame = _schools(schools)
+    sessions = _sessions(sched, row_school, school_frame, profile, problems, bad)
     if problems:
-        raise InputError(problems)
-    return sessions, staff_frame, school_frame
+        raise InputError(_at_schools(problems, sched.sheet, row_school, default))
+    return Loaded(sessions, _staff(staff, default), school_frame, default, source)
+
+
+def _row_schools(t, default: str, given: str | None, problems: list[Finding]) -> pd.Series:
+    """Each row's school: its 学校 cell, else the file's. A blank cell in a file of several schools
+    is a finding: which of them it belongs to is not guessed."""
+    cells = _col(t.df, "school").map(lambda v: "" if is_blank(v) else clean_text(v))
+    if given:
+        return pd.Series(given, index=t.df.index, dtype=object)
+    named = sorted(set(cells) - {""})
+    if len(named) > 1:
+        for r in cells.index[cells == ""]:
+            problems.append(Finding("SCHOOL-UNKNOWN", ERROR,
+                                    f"未填「学校」，而本文件含多所学校（{'、'.join(named)}）：请写明此行属于哪所学校",
+                                    **t.where("school", r)))
+    return cells.where(cells != "", default)
+
+
+def _at_schools(problems: list[Finding], sheet: str, row_school: pd.Series, default: str) -> list[Finding]:
+    """Each problem said of its row's school (安排 sheet), else of the file's."""
+    def school(f: Finding) -> str:
+        m = ROW.search(f.cell)
+        if f.sheet == sheet and m and int(m.group(1)) in row_school.index:
+            return row_school[int(m.group(1))]
+        return default
+    return [f.at_school(school(f)) for f in problems]
+
+
+def _blanks(t, problems: list[Finding]) -> None:
+    """A required cell left blank in a row that has other values: 缺少「服务班」 at its cell (a cell
+    already reported as unreadable is not reported again)."""
+    if t is None:
+        return
+    said = {p.cell for p in problems if p.sheet == t.sheet}
+    for f in t.spec.fields:
+        if not f.required or not t.has(f.name):
+            continue
+        for r in t.df.index[t.df[f.name].map(is_blank)]:
+            if t.cell(f.name, r) not in said:
+                problems.append(Finding("CELL-BLANK", ERROR, f"缺少「{f.header}」", **t.where(f.name, r)))
+
+
+def _col(df: pd.DataFrame, name: str) -> pd.Series:
+    """A column, or all None when the sheet has none (None, never NaN: NaN is not a time)."""
+    if name in df.columns:
+        return df[name]
+    return pd.Series([None] * len(df), index=df.index, dtype=object)
 
 
 def _at(table, name: str, rows: pd.Index) -> pd.Series:
@@ -65,49 +147,39 @@ def _text(s: pd.Series) -> pd.Series:
     return s.map(lambda v: "" if is_blank(v) else clean_text(v))
 
 
-def _schools(t, path: Path) -> pd.DataFrame:
+def _schools(t) -> pd.DataFrame:
     cols = ["file", "school", "stage", "dismissal", "off_work"]
     if t is None or t.df.empty:
         return pd.DataFrame(columns=cols)
     df = t.df
     return pd.DataFrame({
-        "file": t.file, "school": df["school"].map(clean_text),
-        "stage": df.get("stage", pd.Series(None, index=df.index)),
-        "dismissal": df.get("dismissal", pd.Series(None, index=df.index)).map(minutes),
-        "off_work": df.get("off_work", pd.Series(None, index=df.index)).map(minutes),
+        "file": t.file, "school": _text(df["school"]), "stage": _col(df, "stage"),
+        "dismissal": _col(df, "dismissal").map(minutes).astype(float),
+        "off_work": _col(df, "off_work").map(minutes).astype(float),
     })[cols]
 
 
-def _col(df: pd.DataFrame, name: str) -> pd.Series:
-    return df[name] if name in df.columns else pd.Series(None, index=df.index, dtype=object)
-
-
-def _sessions(t, path: Path, schools: pd.DataFrame, profile, problems: list[Finding],
+def _sessions(t, school: pd.Series, schools: pd.DataFrame, profile, problems: list[Finding],
               bad: set[str]) -> pd.DataFrame:
     df = t.df
     idx = df.index
-    where = {"file": t.file, "sheet": t.sheet}
-    school = _col(df, "school").map(lambda v: path.stem if is_blank(v) else clean_text(v))
     grade = _col(df, "grade").map(grade_float)
     grade = grade.where(grade.notna(), _col(df, "group").map(grade_float))
     stage = _stage(_col(df, "stage"), school, grade, schools, profile)
     for r in idx[stage.isna()]:
-        if t.cell("stage", r) in bad:
-            continue
-        problems.append(Finding("CELL-STAGE", ERROR, "无法确定学段：请在「学段」列填写 小学 或 初中，或在「年级」列写明年级",
-                                cell=t.cell("stage", r) if t.has("stage") else t.cell("group", r), **where))
-    start, end, at_start, at_end = _times(t, problems, bad)
-    for r in idx[_col(df, "weekday").map(is_blank)]:
-        if t.cell("weekday", r) in bad:
-            continue
-        problems.append(Finding("CELL-WEEKDAY", ERROR, "缺少「星期」", cell=t.cell("weekday", r), **where))
+        cell = t.cell("stage", r) if t.has("stage") else t.cell("group", r)
+        if cell not in bad:
+            problems.append(Finding("CELL-STAGE", ERROR, "无法确定学段：请在「学段」列填写 小学 或 初中，或在「年级」列写明年级",
+                                    file=t.file, sheet=t.sheet, cell=cell))
+    start, end, at_start, at_end = row_times(t, _col(df, "start"), _col(df, "end"), _col(df, "time"),
+                                             problems, bad)
     staff = _col(df, "staff").map(lambda v: () if is_blank(v) else tuple(
         n for n in NAME_SPLIT.split(clean_text(v)) if n))
     out = pd.DataFrame({
         "file": t.file, "sheet": t.sheet, "row": idx, "school": school, "stage": stage, "grade": grade,
-        "group": _col(df, "group").map(clean_text), "day": _col(df, "weekday"),
-        "start": start, "end": end, "activity": _col(df, "activity").map(clean_text),
-        "category": _text(_col(df, "category")),
+        "group": _text(_col(df, "group")), "day": _col(df, "weekday"),
+        "start": start.map(minutes).astype(float), "end": end.map(minutes).astype(float),
+        "activity": _text(_col(df, "activity")), "category": _text(_col(df, "category")),
         "mode": _col(df, "mode").fillna(profile["schedule.default_mode"]),
         "written_homework": _col(df, "written_homework"), "staff": staff,
         "room": _text(_col(df, "room")),
@@ -133,48 +205,12 @@ def _stage(stage: pd.Series, school: pd.Series, grade: pd.Series, schools: pd.Da
     return out.where(out.notna(), by_grade)
 
 
-def _times(t, problems: list[Finding], bad: set[str]):
-    """Start and end minutes of each row, from 开始时间/结束时间, a range in 开始时间, or 时间."""
-    df = t.df
-    where = {"file": t.file, "sheet": t.sheet}
-    start, end, at_s, at_e = {}, {}, {}, {}
-    starts, ends, ranges = _col(df, "start"), _col(df, "end"), _col(df, "time")
-    for r in df.index:
-        s, e = starts.get(r), ends.get(r)
-        cs, ce = t.cell("start", r), t.cell("end", r)
-        if {cs, ce, t.cell("time", r)} & bad:
-            continue
-        if isinstance(s, tuple):
-            if e is not None and e != s[1]:
-                problems.append(Finding("CELL-TIME", ERROR, f"「开始时间」已写时间段，与「结束时间」{e:%H:%M} 不一致",
-                                        cell=ce, value=f"{e:%H:%M}", **where))
-            s, e, ce = s[0], s[1], cs
-        rng = ranges.get(r)
-        if s is None and e is None and isinstance(rng, tuple):
-            s, e = rng
-            cs = ce = t.cell("time", r)
-        if s is None or e is None:
-            missing = "开始时间" if s is None else "结束时间"
-            cell = t.cell("start" if s is None else "end", r) if t.has("start" if s is None else "end") \
-                else t.cell("time", r)
-            problems.append(Finding("CELL-TIME", ERROR, f"缺少「{missing}」", cell=cell, **where))
-            continue
-        if e <= s:
-            problems.append(Finding("CELL-TIME", ERROR, f"结束时间 {e:%H:%M} 不晚于开始时间 {s:%H:%M}",
-                                    cell=ce, value=f"{e:%H:%M}", **where))
-            continue
-        start[r], end[r], at_s[r], at_e[r] = minutes(s), minutes(e), cs, ce
-    idx = df.index
-    return (pd.Series(start, index=idx, dtype=float), pd.Series(end, index=idx, dtype=float),
-            pd.Series(at_s, index=idx, dtype=object), pd.Series(at_e, index=idx, dtype=object))
-
-
-def _staff(t) -> pd.DataFrame:
+def _staff(t, default: str) -> pd.DataFrame:
     df = t.df
     idx = df.index
     return pd.DataFrame({
-        "file": t.file, "sheet": t.sheet, "row": idx, "name": df["name"].map(clean_text),
-        "school": _text(_col(df, "school")),
+        "file": t.file, "sheet": t.sheet, "row": idx, "name": _text(df["name"]),
+        "school": _text(_col(df, "school")), "file_school": default,
         "kind": df["kind"], "organization": _text(_col(df, "organization")),
         "org_kind": _text(_col(df, "org_kind")),
         "qualified": _col(df, "qualified"), "contract": _col(df, "contract"),

@@ -29,7 +29,7 @@ class Context:
     staff: pd.DataFrame
     schools: pd.DataFrame
     profile: object
-    items: list[tuple[str, Finding]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def cfg(self, key: str):
         return self.profile[f"schedule.{key}"]
@@ -62,8 +62,8 @@ class Context:
              severity: str | None = None) -> None:
         source = self.profile.cite(registry.get(rule_id).cited(self.profile))
         text = f"{message}（{source}）" if source else message
-        self.items.append((school, Finding(rule_id, severity or self.severity(rule_id), text, school=school,
-                                           file=file, sheet=sheet, cell=cell, value=value)))
+        self.findings.append(Finding(rule_id, severity or self.severity(rule_id), text, school=school,
+                                     file=file, sheet=sheet, cell=cell, value=value))
 
     def emit_rows(self, rule_id: str, frame: pd.DataFrame, at: str, value, message) -> None:
         """One finding per row of `frame`; `value` and `message` are functions of the row."""
@@ -73,11 +73,11 @@ class Context:
             self.emit(rule_id, r.school, r.file, r.sheet, getattr(r, at), value(r), message(r))
 
 
-def run_rules(ctx: Context) -> list[tuple[str, Finding]]:
+def run_rules(ctx: Context) -> list[Finding]:
     for r in registry.load_all().values():
         if r.family == FAMILY and r.check is not None and ctx.severity(r.id) != OFF:
             r.check(ctx)
-    return ctx.items
+    return ctx.findings
 
 
 # Time rules first: `asrv rules` lists them in the order of the spec's table.

@@ -26,8 +26,7 @@ def _with_school(ctx: Context) -> pd.DataFrame:
     serves = _people(ctx).drop_duplicates(["file", "name"]).set_index(["file", "name"])["school"]
     key = pd.MultiIndex.from_frame(st[["file", "name"]])
     where = pd.Series(serves.reindex(key).to_numpy(), index=st.index)
-    fallback = st["file"].str.rsplit(".", n=1).str[0]
-    st["school"] = st["school"].where(st["school"] != "", where.fillna(fallback))
+    st["school"] = st["school"].where(st["school"] != "", where.fillna(st["file_school"]))
     return st
 
 

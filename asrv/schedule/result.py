@@ -1,0 +1,127 @@
+"""What `run` returns: every finding, the files used, and the rows checked, kept per school; the
+district totals are the sum over all of them (findings about no school, such as a skipped lock
+file, count in the totals only)."""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..findings import ERROR, WARNING, Finding
+from ..io.keys import school_order
+from ..result import Options as BaseOptions
+from ..result import Result
+
+
+@dataclass
+class Options(BaseOptions):
+    """check-schedule takes only the common options: `school` names a single file's school."""
+
+
+def _counts(findings: list[Finding]) -> dict:
+    return {"errors": sum(f.severity == ERROR for f in findings),
+            "warnings": sum(f.severity == WARNING for f in findings),
+            "rules": dict(sorted(Counter(f.rule for f in findings).items()))}
+
+
+@dataclass
+class SchoolResult:
+    """One school of the district: its files, rows checked and findings."""
+    school: str
+    files: list[str]
+    source: str               # how the school was found: 学校列, 标题行, 学校单元格, 文件名, --school
+    rows: int
+    findings: list[Finding]
+
+    @cached_property
+    def counts(self) -> dict:
+        """errors, warnings, and findings per rule id."""
+        return _counts(self.findings)
+
+    @property
+    def errors(self) -> int:
+        return self.counts["errors"]
+
+    @property
+    def warnings(self) -> int:
+        return self.counts["warnings"]
+
+    @property
+    def rules(self) -> dict[str, int]:
+        return self.counts["rules"]
+
+    def to_json(self) -> dict:
+        return {"school": self.school, "files": self.files, "school_source": self.source, "rows": self.rows,
+                **self.counts}
+
+
+@dataclass
+class ScheduleResult(Result):
+    """`sessions`: one line per workbook row and weekday, every usable file (None when none was)."""
+    sessions: Any = None
+
+    @property
+    def rows(self) -> int:
+        s = self.sessions
+        return 0 if s is None or s.empty else len(s.drop_duplicates(["file", "row"]))
+
+    @cached_property
+    def labels(self) -> dict[Path, str]:
+        """Each input file as findings name it (see `file_labels`)."""
+        return file_labels([f.path for f in self.files])
+
+    @cached_property
+    def by_school(self) -> list[SchoolResult]:
+        """Every school named by a row or a finding, in pinyin order."""
+        files: dict[str, dict[str, str]] = {}   # school -> file -> how the school was found
+        uses = {self.labels[f.path]: f for f in self.files}
+        rows: Counter = Counter()
+        if self.sessions is not None and not self.sessions.empty:
+            first = self.sessions.drop_duplicates(["file", "row"])
+            rows.update(first["school"])
+            for school, file in first[["school", "file"]].drop_duplicates().itertuples(index=False):
+                files.setdefault(school, {})[file] = uses[file].school_source if file in uses else ""
+        for f in self.findings:
+            if f.school:
+                known = files.setdefault(f.school, {})
+                if f.file in uses and f.file not in known:
+                    known[f.file] = uses[f.file].school_source
+        out = []
+        for school in sorted(files, key=school_order):
+            sources = "、".join(dict.fromkeys(s for s in files[school].values() if s))
+            out.append(SchoolResult(school, list(files[school]), sources, int(rows[school]),
+                                    [f for f in self.findings if f.school == school]))
+        return out
+
+    def summary(self) -> dict:
+        """The district totals: 全区合计."""
+        return {"schools": len(self.by_school), "files": len(self.files),
+                "files_used": sum(f.used for f in self.files), "files_unusable": len(self.unusable),
+                "rows": self.rows, **_counts(self.findings)}
+
+    def payload(self) -> dict:
+        return {"summary": self.summary(), "schools": [s.to_json() for s in self.by_school]}
+
+
+def finding_order(f: Finding) -> tuple:
+    """Findings about no school (the batch: skipped files) first, then by school in pinyin order,
+    file, errors before warnings, sheet and cell."""
+    return (bool(f.school), school_order(f.school)) + f.sort_key()[1:]
+
+
+def file_labels(paths) -> dict[Path, str]:
+    """How findings name each file: its name, or, where two files of the run share a name (each
+    school's folder holding 安排.xlsx), the path from the folder where they part."""
+    paths = [Path(p) for p in paths]
+    by_name: dict[str, list[Path]] = {}
+    for p in paths:
+        by_name.setdefault(p.name, []).append(p)
+    labels = {}
+    for name, same in by_name.items():
+        base = Path(os.path.commonpath([str(p.resolve().parent) for p in same])) if len(same) > 1 else None
+        for p in same:
+            labels[p] = name if base is None else p.resolve().relative_to(base).as_posix()
+    return labels

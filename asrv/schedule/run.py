@@ -1,0 +1,59 @@
+"""`run`: every workbook read (a file that cannot be used becomes findings about it, the others go
+on), then every rule over all rows at once."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Iterable
+
+from ..findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
+from ..result import FileUse, gather, read_each
+from .load import Loaded, load
+from .result import Options, ScheduleResult, file_labels, finding_order
+
+
+def run(inputs: Iterable, profile, *, options: Options | None = None,
+        progress: Progress = no_progress) -> ScheduleResult:
+    """Check the schedules in `inputs` (files, folders, globs). Never raises for bad input."""
+    import pandas as pd
+
+    from .rules import Context, run_rules
+    options = options or Options()
+    inputs = [str(a) for a in inputs]
+    paths, missing, findings = gather(inputs, progress)
+    if not paths and not missing:  # everything named was skipped (only lock files): not a clean run
+        missing = [FileUse(Path(a), used=False) for a in inputs]
+        findings.append(Finding("OPTION-FILES", ERROR, f"没有可读取的工作簿：{'、'.join(inputs) or '未给出文件'}"))
+    given = options.school if len(paths) == 1 else None
+    if options.school and len(paths) > 1:
+        findings.append(Finding("OPTION", WARNING, f"--school「{options.school}」只用于单个文件；"
+                                "多个文件时各按其学校列、标题或文件名确定学校"))
+    labels = file_labels(paths + [m.path for m in missing])
+
+    def read(path: Path) -> Loaded:
+        try:
+            return _named(load(path, profile, given), labels[path])
+        except InputError as exc:
+            raise InputError([dataclasses.replace(f, file=labels[path]) for f in exc.findings]) from None
+
+    done, unusable, problems = read_each(paths, read, progress)
+    used = {p: FileUse(p, True, got.school, got.source) for p, got in done}
+    used.update((u.path, u) for u in unusable)
+    files = [used[p] for p in paths] + missing
+    findings += problems
+    sessions = None
+    if done:
+        progress(f"检查 {len(done)} 个工作簿")
+        ctx = Context(*(pd.concat([getattr(got, part) for _, got in done], ignore_index=True)
+                        for part in ("sessions", "staff", "schools")), profile)
+        findings += run_rules(ctx)
+        sessions = ctx.sessions
+    return ScheduleResult(findings=sorted(findings, key=finding_order), files=files, profile=profile,
+                          options=options, sessions=sessions)
+
+
+def _named(got: Loaded, label: str) -> Loaded:
+    """The file's frames under the name findings give it."""
+    for frame in (got.sessions, got.staff, got.schools):
+        frame["file"] = label
+    return got
