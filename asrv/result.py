@@ -33,7 +33,8 @@ class FileUse:
 
     @property
     def file(self) -> str:
-        return self.path.name
+        from .io.inputs import label_of
+        return label_of(self.path)
 
     def to_json(self) -> dict:
         return {"path": str(self.path), "school": self.school, "school_source": self.school_source,
@@ -113,8 +114,12 @@ def gather(inputs: Iterable, progress: Progress = no_progress, role: str = "") -
     """Files, folders and globs → the workbooks to read, the arguments that named nothing (unusable)
     and what was skipped."""
     from .io.inputs import collect
-    got = collect(list(inputs))
+    inputs = [str(a) for a in inputs]
+    got = collect(inputs)
     missing = [FileUse(Path(a), used=False, role=role) for a in got.missing]
+    if not got.paths and not missing:  # all that was named was skipped (lock files only): not a clean run
+        missing = [FileUse(Path(a), used=False, role=role) for a in inputs]
+        got.findings.append(Finding("OPTION-FILES", ERROR, f"没有可读取的工作簿：{'、'.join(inputs) or '未给出文件'}"))
     if got.paths:
         progress(f"找到 {len(got.paths)} 个工作簿")
     return got.paths, missing, got.findings

@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,28 @@ class Collected:
     paths: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)   # what was skipped, and names that found nothing
     missing: list[str] = field(default_factory=list)        # arguments that named no file at all
+
+
+_LABELS: dict[Path, str] = {}
+
+
+def file_labels(paths) -> dict[Path, str]:
+    """How findings name each file: its name, or, where two files of a run share a name (each
+    school's folder holding 安排.xlsx), the path from the folder where they part."""
+    by_name: dict[str, list[Path]] = {}
+    for p in map(Path, paths):
+        by_name.setdefault(p.name, []).append(p)
+    labels = {}
+    for name, same in by_name.items():
+        base = Path(os.path.commonpath([str(p.resolve().parent) for p in same])) if len(same) > 1 else None
+        for p in same:
+            labels[p] = name if base is None else p.resolve().relative_to(base).as_posix()
+    return labels
+
+
+def label_of(path: Path) -> str:
+    """The name a file goes by in findings and outputs (see `file_labels`)."""
+    return _LABELS.get(Path(path).resolve(), Path(path).name)
 
 
 def digest(path: Path) -> str:
@@ -76,6 +99,8 @@ def collect(args, suffixes: tuple[str, ...] = SUFFIXES) -> Collected:
             out.missing.append(arg)
             out.findings.append(Finding("READ-FILE", ERROR, f"「{arg}」中没有找到工作簿（{'、'.join(suffixes)}）",
                                         file=p.name))
+    # Files of one run that share a name are told apart by their folders, for the whole run.
+    _LABELS.update({p.resolve(): label for p, label in file_labels(out.paths).items()})
     return out
 
 

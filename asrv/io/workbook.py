@@ -37,7 +37,8 @@ class Workbook:
 
     @property
     def file(self) -> str:
-        return self.path.name
+        from .inputs import label_of
+        return label_of(self.path)
 
     def grid(self, sheet: str) -> tuple[list[list], list]:
         """Rows from A1 (Excel row n is index n-1) and merged ranges as ((r0,c0),(r1,c1))."""
@@ -76,8 +77,11 @@ class Workbook:
 def open_workbook(path: str | Path, profile=None) -> Workbook:
     path = Path(path)
 
+    from .inputs import label_of
+    name = label_of(path)
+
     def fail(msg: str) -> InputError:
-        return InputError([Finding("READ-FILE", ERROR, msg, file=path.name)])
+        return InputError([Finding("READ-FILE", ERROR, msg, file=name)])
     if not path.exists():
         raise fail(f"找不到文件 {path}")
     if path.is_dir():
@@ -98,10 +102,10 @@ def open_workbook(path: str | Path, profile=None) -> Workbook:
         scan = guard.inspect_xlsx(path, limits)
         if scan.problem:
             raise InputError([Finding("READ-LIMIT" if "限度" in scan.problem else "READ-FILE", ERROR, scan.problem,
-                                      file=path.name)])
+                                      file=name)])
     elif kind == "ole":
         if path.stat().st_size > limits.max_inflated_mb * (1 << 20):
-            raise InputError([Finding("READ-LIMIT", ERROR, f"文件超过 {limits.max_inflated_mb} MB 的限度", file=path.name)])
+            raise InputError([Finding("READ-LIMIT", ERROR, f"文件超过 {limits.max_inflated_mb} MB 的限度", file=name)])
         if guard.ole_encrypted(path.read_bytes()):
             raise fail("工作簿设有打开密码（已加密），无法读取：请在 Excel 中打开，取消密码后另存，再试")
     else:

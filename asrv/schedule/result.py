@@ -3,7 +3,6 @@ district totals are the sum over all of them (findings about no school, such as 
 file, count in the totals only)."""
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,7 +70,7 @@ class ScheduleResult(Result):
     @cached_property
     def labels(self) -> dict[Path, str]:
         """Each input file as findings name it (see `file_labels`)."""
-        return file_labels([f.path for f in self.files])
+        return {f.path: f.file for f in self.files}
 
     @cached_property
     def by_school(self) -> list[SchoolResult]:
@@ -110,18 +109,3 @@ def finding_order(f: Finding) -> tuple:
     """Findings about no school (the batch: skipped files) first, then by school in pinyin order,
     file, errors before warnings, sheet and cell."""
     return (bool(f.school), school_order(f.school)) + f.sort_key()[1:]
-
-
-def file_labels(paths) -> dict[Path, str]:
-    """How findings name each file: its name, or, where two files of the run share a name (each
-    school's folder holding 安排.xlsx), the path from the folder where they part."""
-    paths = [Path(p) for p in paths]
-    by_name: dict[str, list[Path]] = {}
-    for p in paths:
-        by_name.setdefault(p.name, []).append(p)
-    labels = {}
-    for name, same in by_name.items():
-        base = Path(os.path.commonpath([str(p.resolve().parent) for p in same])) if len(same) > 1 else None
-        for p in same:
-            labels[p] = name if base is None else p.resolve().relative_to(base).as_posix()
-    return labels

@@ -2,14 +2,12 @@
 on), then every rule over all rows at once."""
 from __future__ import annotations
 
-import dataclasses
-from pathlib import Path
 from typing import Iterable
 
-from ..findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
+from ..findings import WARNING, Finding, Progress, no_progress
 from ..result import FileUse, gather, read_each
-from .load import Loaded, load
-from .result import Options, ScheduleResult, file_labels, finding_order
+from .load import load
+from .result import Options, ScheduleResult, finding_order
 
 
 def run(inputs: Iterable, profile, *, options: Options | None = None,
@@ -21,22 +19,11 @@ def run(inputs: Iterable, profile, *, options: Options | None = None,
     options = options or Options()
     inputs = [str(a) for a in inputs]
     paths, missing, findings = gather(inputs, progress)
-    if not paths and not missing:  # everything named was skipped (only lock files): not a clean run
-        missing = [FileUse(Path(a), used=False) for a in inputs]
-        findings.append(Finding("OPTION-FILES", ERROR, f"没有可读取的工作簿：{'、'.join(inputs) or '未给出文件'}"))
     given = options.school if len(paths) == 1 else None
     if options.school and len(paths) > 1:
         findings.append(Finding("OPTION", WARNING, f"--school「{options.school}」只用于单个文件；"
                                 "多个文件时各按其学校列、标题或文件名确定学校"))
-    labels = file_labels(paths + [m.path for m in missing])
-
-    def read(path: Path) -> Loaded:
-        try:
-            return _named(load(path, profile, given), labels[path])
-        except InputError as exc:
-            raise InputError([dataclasses.replace(f, file=labels[path]) for f in exc.findings]) from None
-
-    done, unusable, problems = read_each(paths, read, progress)
+    done, unusable, problems = read_each(paths, lambda path: load(path, profile, given), progress)
     used = {p: FileUse(p, True, got.school, got.source) for p, got in done}
     used.update((u.path, u) for u in unusable)
     files = [used[p] for p in paths] + missing
@@ -50,10 +37,3 @@ def run(inputs: Iterable, profile, *, options: Options | None = None,
         sessions = ctx.sessions
     return ScheduleResult(findings=sorted(findings, key=finding_order), files=files, profile=profile,
                           options=options, sessions=sessions)
-
-
-def _named(got: Loaded, label: str) -> Loaded:
-    """The file's frames under the name findings give it."""
-    for frame in (got.sessions, got.staff, got.schools):
-        frame["file"] = label
-    return got
