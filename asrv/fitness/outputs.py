@@ -1,5 +1,6 @@
-"""Outputs of `asrv fitness`: one workbook (students, classes, grades, findings) and an HTML
-report per class, all written atomically."""
+"""Outputs of `asrv fitness`: 体测成绩.xlsx (students, classes, grades, schools, files, findings)
+and one HTML report per class, in one folder per school (`<学校>/体测_<班级>.html`), all written
+together through asrv.out.Outputs."""
 from __future__ import annotations
 
 import re
@@ -7,91 +8,95 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..out import Outputs, SheetOut, render, write_workbook
+from ..out import Outputs, mask_name, render, write_workbook
 from ..out.findings import findings_sheet
-from .read import HEADERS, SCORED, UNITS
+from .result import FitnessResult
 from .scoring import STATUS_ZH
 from .summary import RATING_KEYS, RATINGS
 from .tables import ITEM_ZH, ITEMS, SEX_ZH, standard
+from .workbook import files_sheet, student_sheet, summary_sheet
 
 WORKBOOK = "体测成绩.xlsx"
+NAME_MAX = 60  # characters of a school or class in a file name
 
 
-def student_sheet(s: pd.DataFrame) -> SheetOut:
-    labels = standard().grade_labels
-    cols = ["文件", "工作表", "行", "年级", "班级", "学籍号", "姓名", "性别", "身高（厘米）", "体重（千克）", "BMI",
-            f"{ITEM_ZH['bmi']}得分"]
-    for name in SCORED:
-        if name not in ("height", "weight"):
-            cols += [f"{HEADERS[name]}（{UNITS[name]}）", f"{ITEM_ZH[name]}得分"]
-    cols += ["标准分", "附加分", "学年总分", "等级", "状态"]
-    rows, marks = [], {}
-    for i, r in enumerate(s.to_dict("records")):
-        row = [r["file"], r["sheet"], r["row"], labels.get(r["grade"], r["grade"]), r["class"], r["student_id"],
-               r["name"], SEX_ZH.get(r["sex"]), r["height"], r["weight"], r["bmi_value"], r["score_bmi"]]
-        for name in SCORED:
-            if name not in ("height", "weight"):
-                row += [r[name], r[f"score_{name}"]]
-        row += [r["standard"], r["bonus"], r["total"], r["rating"], STATUS_ZH[r["status"]]]
-        rows.append(row)
-        if r["rating"] == "不及格":
-            marks[i] = "veto"
-        elif r["status"] != "tested":
-            marks[i] = "muted"
-    fmt = {c: "0.0" for c in ("标准分", "学年总分", "BMI")}
-    return SheetOut("学生成绩", cols, rows, number_formats=fmt, marks=marks,
-                    notes=["《国家学生体质健康标准（2014年修订）》评分；等级按学年总分（标准分 + 附加分）评定（说明7）。"])
-
-
-def summary_sheet(df: pd.DataFrame, title: str, per_class: bool) -> SheetOut:
-    labels = standard().grade_labels
-    cols = ["年级"] + (["班级"] if per_class else []) + ["人数", "实测", "免测", "未测", "缺项"]
-    for zh in RATINGS:
-        cols += [f"{zh}人数", f"{zh}占比%"]
-    cols += ["及格及以上", "及格率%", "平均总分"] + (["不及格学生（一票否决）"] if per_class else [])
-    cols += [f"{ITEM_ZH[i]}不及格" for i in ITEMS]
-    rows, marks = [], {}
-    for i, r in enumerate(df.to_dict("records")):
-        row = [labels.get(r["grade"], r["grade"])] + ([r["class"]] if per_class else [])
-        row += [r["students"], r["tested"], r["exempt"], r["untested"], r["incomplete"]]
-        for zh in RATINGS:
-            row += [r[RATING_KEYS[zh]], r[f"{RATING_KEYS[zh]}_rate"]]
-        row += [r["passed"], r["passed_rate"], r["mean_total"]]
-        row += ["、".join(r["failed_names"])] if per_class else []
-        row += [r[f"fail_{i}"] for i in ITEMS]
-        rows.append(row)
-        if r["fail"]:
-            marks[i] = "veto"
-    return SheetOut(title, cols, rows, number_formats={"平均总分": "0.0"}, marks=marks,
-                    notes=["比率以实测人数为分母；免测、未测、缺项的学生不计入（说明10）。"])
-
-
-def class_html(result, row: pd.Series, mask: bool) -> str:
-    labels = standard().grade_labels
-    s = result.students
-    members = s[(s["class"] == row["class"]) & (s["grade"].fillna("") == row["grade"])]
-    students = []
-    for r in members.to_dict("records"):
-        r = {k: None if isinstance(v, float) and v != v else v for k, v in r.items()}
-        items = {i: None if r[f"score_{i}"] is None else int(r[f"score_{i}"]) for i in ITEMS}
-        students.append({**r, "items": items, "status_zh": STATUS_ZH[r["status"]]})
-    shown = [i for i in ITEMS if members[f"score_{i}"].notna().any()]
-    c = {k: None if isinstance(v, float) and v != v else v for k, v in row.to_dict().items()}
-    return render("fitness_class.html.j2", c=c, grade=labels.get(row["grade"], row["grade"]),
-                  students=students, items=shown, item_zh=ITEM_ZH, ratings=RATINGS, keys=RATING_KEYS,
-                  mask=mask)
-
-
-def write_outputs(result, out_dir: str | Path, mask: bool = True) -> list[Path]:
-    sheets = [student_sheet(result.students), summary_sheet(result.classes, "班级汇总", True),
-              summary_sheet(result.grades, "年级汇总", False), findings_sheet(result.findings)]
-    with Outputs(out_dir, "fitness") as outputs:
+def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
+    sheets = [student_sheet(result.students),
+              summary_sheet([result.classes], "班级汇总", ["school", "grade", "class"]),
+              summary_sheet([result.grades, result.district_grades], "年级汇总", ["school", "grade"]),
+              summary_sheet([result.by_school, result.district], "学校汇总", ["school"]),
+              files_sheet(result.files),
+              findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
+    mask = result.options.mask
+    with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
         paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, sheets))]
-        for _, row in result.classes.iterrows():
-            name = f"体测_{safe_name(row['class'] or '未分班')}.html"
-            paths.append(outputs.write_text(name, class_html(result, row, mask)))
+        by = ["school", "grade", "class"]
+        groups = result.students[by].fillna("").groupby(by, sort=False).indices
+        records = _records(result.students)
+        taken: set[str] = set()
+        for c in result.classes.to_dict("records"):
+            members = [records[i] for i in groups.get((c["school"], c["grade"], c["class"]), [])]
+            name = _unique(f"{safe_name(c['school'])}/体测_{safe_name(c['class'] or '未分班')}", taken)
+            paths.append(outputs.write_text(f"{name}.html", class_html(c, members, mask)))
     return paths
 
 
+REPORTED = ["name", "student_id", "row", "sex", "standard", "bonus", "total", "rating", "status",
+            *(f"score_{i}" for i in ITEMS)]
+
+
+def _records(students: pd.DataFrame) -> list[dict]:
+    """Each student once as a plain dict (NaN as None, scores as int), for the class reports."""
+    s = students[REPORTED].astype(object)
+    out = s.where(s.notna(), None).to_dict("records")
+    for r in out:
+        r["items"] = {i: None if r[f"score_{i}"] is None else int(r[f"score_{i}"]) for i in ITEMS}
+    return out
+
+
+def class_html(c: dict, members: list[dict], mask: bool) -> str:
+    labels = standard().grade_labels
+    shown = name_labels(members, mask)
+    students = [{**r, "label": label, "sex_zh": SEX_ZH.get(r["sex"], ""), "status_zh": STATUS_ZH[r["status"]]}
+                for r, label in zip(members, shown)]
+    failed = [s["label"] for s in students if s["status"] == "tested" and s["rating"] == "不及格"]
+    items = [i for i in ITEMS if any(r["items"][i] is not None for r in members)]
+    c = {k: None if isinstance(v, float) and v != v else v for k, v in c.items()}
+    return render("fitness_class.html.j2", c=c, school=c["school"], grade=labels.get(c["grade"], c["grade"]),
+                  students=students, failed=failed, items=items, item_zh=ITEM_ZH, ratings=RATINGS,
+                  keys=RATING_KEYS, mask=mask)
+
+
+def name_labels(members: list[dict], mask: bool) -> list[str]:
+    """Names as a class report shows them, never two alike: masked, `吴*（…23）` with as many last
+    digits of the 学籍号 as tell the class's students apart (`（第12行）` without one); full names
+    with --no-mask, the digits added only where two are the same."""
+    names = [_text(m["name"]) for m in members]
+    ids = [_text(m["student_id"]) for m in members]
+    rows = [int(m["row"]) for m in members]
+    bases = [mask_name(n) or "（无姓名）" for n in names] if mask else [n or "（无姓名）" for n in names]
+    clash = {b for b in bases if bases.count(b) > 1}
+    for digits in (2, 3, 4, 6, 8):
+        shown = [b if not mask and b not in clash else
+                 f"{b}（…{i[-digits:]}）" if i else f"{b}（第{r}行）" for b, i, r in zip(bases, ids, rows)]
+        if len(set(shown)) == len(shown):
+            return shown
+    return [f"{b}（{k}号）" for k, b in enumerate(bases, 1)]  # identical 学籍号 too: their order in the report
+
+
+def _text(v) -> str:
+    return "" if v is None or v != v else str(v)
+
+
 def safe_name(text: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", str(text)).strip("_") or "班级"
+    """A school or class as part of a file name: no path or reserved characters, not too long."""
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", str(text)).strip("._")[:NAME_MAX] or "未命名"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    got, n = name, 1
+    while got.lower() in taken:
+        n += 1
+        got = f"{name}_{n}"
+    taken.add(got.lower())
+    return got
