@@ -65,7 +65,7 @@ def test_classes_of_one_name_stay_per_school(batch):
     assert fails == {s: n % 3 for n, s in enumerate(SCHOOLS, 1)}
     assert len(data["classes"]) == 90
     total = data["district"]
-    assert total["school"] == "全区合计" and total["students"] == 30 * 14 and total["classes"] == 3
+    assert total["school"] == "全区合计" and total["students"] == 30 * 14 and total["classes"] == 90
 
 
 def test_duplicate_student_within_a_school_is_a_finding_at_its_cell(batch):

@@ -15,7 +15,7 @@ from asrv.cli.main import app
 from asrv.fitness import has_raw_measurements, ratings_by_class, score_fitness
 from asrv.profile import load_profile
 from golden_files import assert_golden
-from test_fitness_support import GOOD, student, write
+from test_fitness_support import GOOD, HEAD, student, write
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "fitness.xlsx"
@@ -164,6 +164,19 @@ def test_library_shape_as_in_the_readme(tmp_path, monkeypatch):
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "asrv-out" / "体测成绩.xlsx").is_file()
     assert (tmp_path / "asrv-out" / SCHOOL / "体测_六(3)班.html").is_file()
+
+
+def test_terminal_table_per_class_and_per_school(tmp_path):
+    res = runner.invoke(app, ["fitness", str(SAMPLE), "--out", str(tmp_path / "a"), "--format", "table"])
+    assert res.exit_code == 0 and "六(3)班" in res.stdout and "240 名学生" in res.stdout
+    # Two schools: one row each and the district total; workbook text is never read as markup.
+    head = ["学校", *HEAD]
+    a = write(tmp_path / "甲.xlsx", [{**student(GOOD, "一(1)班", "S1", "甲"), "学校": "[bold]甲校[/]"}], head=head)
+    b = write(tmp_path / "乙校.xlsx", [student(GOOD, "一(1)班", "S1", "乙")])
+    res = runner.invoke(app, ["fitness", str(a), str(b), "--out", str(tmp_path / "b"), "--format", "table"])
+    assert res.exit_code == 0, res.output
+    # (A narrow terminal folds long cells over lines: look for their starts.)
+    assert "[bold]" in res.stdout and "乙校" in res.stdout and "全区合" in res.stdout
 
 
 def test_strict_counts_warnings(tmp_path):

@@ -19,12 +19,15 @@ def fitness_cmd(common: Common, files: Inputs = inputs_argument("体测成绩工
 def _show(result, console) -> None:
     """One row per class for a school; one per school (and the district total) for a batch."""
     from rich.table import Table
+    if not len(result.students):
+        console.print("工作簿中没有学生的测试成绩（可能只有表头）。", markup=False)
+        return
     several = len(result.schools) > 1
     rows = [*result.school_list(), result.district_summary()] if several else result.class_list()
     keys = ("学校", "班级数") if several else ("年级", "班级")
     t = Table(title=f"体测成绩：{len(result.schools)} 所学校，{len(result.students)} 名学生", title_justify="left")
     for col in (*keys, "实测", "免测", "优秀", "良好", "及格", "不及格", "及格率%", "平均总分"):
-        t.add_column(col, justify="left" if col in ("学校", "年级", "班级") else "right")
+        t.add_column(col, justify="left" if col in ("学校", "年级", "班级") else "right", overflow="fold")
     for r in rows:
         fail = r["ratings"]["不及格"]
         head = (r["school"], str(r["classes"])) if several else (r["grade"] or "", r["class"])

@@ -13,8 +13,6 @@ from ..result import Result
 from .summary import summary_json
 from .tables import ITEMS, SEX_ZH, standard
 
-DISTRICT = "全区合计"
-
 
 @dataclass
 class Options(BaseOptions):

@@ -14,9 +14,9 @@ from ..findings import WARNING, Finding, InputError, Progress, no_progress
 from ..result import FileUse, gather, read_each
 from . import rules
 from .load import COLUMNS, Loaded, load
-from .result import DISTRICT, FitnessResult, Options
+from .result import FitnessResult, Options
 from .scoring import score_students
-from .summary import summarise
+from .summary import DISTRICT, summarise
 
 
 def run(inputs: Iterable, profile, *, options: Options | None = None, progress: Progress = no_progress) -> FitnessResult:
@@ -59,9 +59,8 @@ def assemble(loaded: list[Loaded], profile, options: Options, files: list[FileUs
                            classes=summarise(students, ["school", "grade", "class"]),
                            grades=summarise(students, ["school", "grade"]), by_school=summarise(students, ["school"]))
     if len(result.schools) > 1:
-        everyone = students.assign(school=DISTRICT)
-        result.district = summarise(everyone, ["school"])
-        result.district_grades = summarise(everyone, ["school", "grade"])
+        result.district = summarise(students, ["school"], total=DISTRICT)
+        result.district_grades = summarise(students, ["school", "grade"], total=DISTRICT)
     return result
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from ..io.keys import class_order, school_order
 from .tables import ITEMS, standard
 
+DISTRICT = "全区合计"
 RATINGS = ("优秀", "良好", "及格", "不及格")
 RATING_KEYS = {"优秀": "excellent", "良好": "good", "及格": "pass", "不及格": "fail"}
 FAILING_ITEM_BELOW = 60  # 单项 不及格: below 60 points (ratings.csv single_item)
@@ -23,10 +24,14 @@ def _ratio_pct(count: pd.Series, base: pd.Series) -> pd.Series:
     return pd.Series(np.where(b > 0, tenths / 10, np.nan), index=count.index)
 
 
-def summarise(students: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -> pd.DataFrame:
     """One row per group of `by` (["school", "grade", "class"], ["school", "grade"], ["school"]),
-    schools in pinyin order, grades in order, classes by number (asrv.io.keys)."""
-    s = students.assign(**{k: students[k].fillna("") for k in by})
+    schools in pinyin order, grades in order, classes by number (asrv.io.keys). With `total`
+    (全区合计), every school counts as that one: the district's rows."""
+    s = students.assign(**{k: students[k].fillna("") for k in ("school", "grade", "class")})
+    s["_class"] = s["school"] + "\x1f" + s["grade"].astype(str) + "\x1f" + s["class"].astype(str)
+    if total:
+        s["school"] = total
     tested = s["status"].eq("tested")
     cols = {
         "students": s["status"].notna(),
@@ -59,7 +64,7 @@ def summarise(students: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     if "class" in by:
         out["classes"] = 1
     else:
-        classes = s.groupby(by, sort=False)["class"].nunique()
+        classes = s.groupby(by, sort=False)["_class"].nunique()
         out["classes"] = classes.reindex(out.index).fillna(0).astype(np.int64)
     out = out.drop(columns="total10").reset_index()
     keys = [_order(row, by) for row in out[by].to_dict("records")]
