@@ -109,12 +109,11 @@ def test_outputs_per_school(batch):
     assert {r["文件"]: r["是否使用"] for r in files}["损坏的学校.xlsx"].startswith("否")
 
 
-def test_piped_output_has_one_line_per_finding_found_by_file_and_cell(folder, tmp_path):
+def test_piped_output_has_one_line_per_finding_found_by_file_and_cell(folder, batch, tmp_path):
     res = runner.invoke(app, ["fitness", str(folder), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2
-    lines = [line for line in res.stdout.splitlines() if "\t" in line]
-    data = json.loads(runner.invoke(app, ["fitness", str(folder), "--out", str(tmp_path / "o2"), "--json"]).stdout)
-    assert len(lines) == len(data["findings"])
+    lines = res.stdout.splitlines()
+    assert len(lines) == len(batch[1]["findings"]) and all(len(line.split("\t")) == 6 for line in lines)
     dup = [line for line in lines if "第3小学.xlsx" in line and "Sheet!C16" in line]
     assert len(dup) == 1 and dup[0].split("\t")[:3] == ["错误", "FIT-DUPLICATE", "第3小学"]
     assert any("损坏的学校.xlsx" in line and "READ-FILE" in line for line in lines)
@@ -164,3 +163,18 @@ def _rows(ws) -> list[dict]:
     header = [c.value for c in _header_row(ws)]
     start = _header_row(ws)[0].row + 1
     return [dict(zip(header, r)) for r in ws.iter_rows(min_row=start, values_only=True)]
+
+
+def test_levels_come_from_the_profile_by_rule_id_and_clauses_name_the_document(tmp_path):
+    rows = [student(GOOD, "一(1)班", "S1", "甲"), student(GOOD, "一(1)班", "S1", "甲"),
+            student(GOOD, "一(1)班", "S2", "乙", 一分钟跳绳="\\")]
+    path = write(tmp_path / "东城小学.xlsx", rows)
+    r = fitness.run([path], P)
+    assert {(f.rule, f.severity, f.cell) for f in r.findings} == {("FIT-DUPLICATE", "error", "C3"),
+                                                                   ("FIT-MISSING", "warning", "D4")}
+    missing = next(f for f in r.findings if f.rule == "FIT-MISSING")
+    assert missing.message.endswith("（体质健康标准（教体艺〔2014〕5号） 说明5）") and missing.school == "东城小学"
+    lenient = P.with_values(**{"rules.FIT-DUPLICATE": "warning", "rules.FIT-MISSING": "off"})
+    r = fitness.run([path], lenient)
+    assert [(f.rule, f.severity) for f in r.findings] == [("FIT-DUPLICATE", "warning")] and r.exit_code() == 0
+    assert len(r.students) == 2  # the second record is still not counted
