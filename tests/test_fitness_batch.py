@@ -13,7 +13,7 @@ from asrv import fitness
 from asrv.cli.main import app
 from asrv.profile import load_profile
 from district_helpers import SCHOOLS, accidents
-from test_fitness_support import FAILING, GOOD, district, school_students, student, write
+from test_fitness_support import FAILING, GOOD, HEAD, district, school_students, student, write
 
 runner = CliRunner()
 P = load_profile("default")
@@ -178,3 +178,29 @@ def test_levels_come_from_the_profile_by_rule_id_and_clauses_name_the_document(t
     r = fitness.run([path], lenient)
     assert [(f.rule, f.severity) for f in r.findings] == [("FIT-DUPLICATE", "warning")] and r.exit_code() == 0
     assert len(r.students) == 2  # the second record is still not counted
+
+
+def test_outputs_never_overwrite_an_input_and_a_smaller_rerun_leaves_no_stale_report(tmp_path):
+    folder = tmp_path / "in"
+    src = write(folder / "体测成绩.xlsx", school_students(1, tag="a"), title="东城小学2025—2026学年体测")
+    before = src.read_bytes()
+    res = runner.invoke(app, ["fitness", str(src), "--out", str(folder)])
+    assert res.exit_code == 2 and "OUTPUT" in res.stdout + res.stderr and src.read_bytes() == before
+    other = write(tmp_path / "西城小学.xlsx", school_students(0, tag="b"))
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["fitness", str(src), str(other), "--out", str(out)]).exit_code == 0
+    assert (out / "东城小学" / "体测_一(1)班.html").is_file() and (out / "西城小学").is_dir()
+    assert runner.invoke(app, ["fitness", str(other), "--out", str(out)]).exit_code == 0
+    assert not (out / "东城小学").exists() and (out / "西城小学" / "体测_一(1)班.html").is_file()
+    # The outputs folder given as input again: its own files are not read as schools' workbooks.
+    r = fitness.run([out, other], P)
+    assert [f.path for f in r.files if f.used] == [other]
+
+
+def test_long_names_make_safe_file_names(tmp_path):
+    head = ["学校", *HEAD]
+    school, klass = "很" * 300 + "小学", "一(1)班（" + "实验" * 100 + "）"
+    path = write(tmp_path / "a.xlsx", [{**student(GOOD, klass, "S1", "甲"), "学校": school}], head=head)
+    written = fitness.write(fitness.run([path], P), tmp_path / "out")
+    report = [p for p in written if p.suffix == ".html"][0]
+    assert report.is_file() and len(report.name.encode()) < 255 and len(report.parent.name.encode()) < 255

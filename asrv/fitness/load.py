@@ -16,10 +16,10 @@ import pandas as pd
 
 from ..findings import ERROR, Finding, InputError
 from ..io import Table, Workbook, open_workbook, read_sheet
-from ..io.keys import class_key
+from ..io.keys import class_key, school_order
 from ..io.reader import header_fields
 from ..io.schema import norm
-from ..io.school import school_of
+from ..io.school import COLUMN, GIVEN, school_of
 from .sheets import EXEMPT, MEASURE_NAMES, SCORED, SEX_CODE, fitness_spec, grade_of_class, table_grade
 from .tables import standard
 
@@ -49,7 +49,7 @@ def load(source: Path | str | Workbook, profile, school: str | None = None) -> L
         raise InputError([f.at_school(name) for f in problems])
     frames = [_normalise(t, i, name, how) for i, t in enumerate(tables)]
     students = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
-    named = sorted(set(students["school"])) if how == "学校列" and len(students) else [name]
+    named = sorted(set(students["school"]), key=school_order) if how == COLUMN and len(students) else [name]
     return Loaded(book.path, "、".join(named), how, students[COLUMNS],
                   [dataclasses.replace(t, df=t.df.iloc[:0]) for t in tables])
 
@@ -88,8 +88,8 @@ def _school(book: Workbook, tables: list[Table], given: str | None) -> tuple[str
     titles = [text for t in tables for text in t.titles]
     rows = book.grid(tables[0].sheet)[0][:10] if tables else None
     name, how = school_of(book.path, column, titles, rows, given)
-    if how != "学校列" and any(v is not None for v in column):
-        how = "学校列"  # several schools in one file: each row's own, the file's where blank
+    if how not in (COLUMN, GIVEN) and any(v is not None for v in column):
+        how = COLUMN  # several schools in one file: each row's own, the file's where blank
     return name, how
 
 
@@ -97,7 +97,7 @@ def _normalise(t: Table, src: int, school: str, how: str) -> pd.DataFrame:
     df = t.df
     none = pd.Series([None] * len(df), index=df.index, dtype=object)
     out = pd.DataFrame({"src": src, "file": t.file, "sheet": t.sheet, "row": df.index.to_numpy()}, index=df.index)
-    given = df["school"] if "school" in df and how != "--school" else none
+    given = df["school"] if "school" in df and how != GIVEN else none
     out["school"] = given.where(given.notna(), school)
     raw_class = df["class"].fillna("") if "class" in df else pd.Series("", index=df.index)
     out["student_id"] = df.get("student_id", none)

@@ -19,10 +19,9 @@ def _finding(profile, rule_id: str, message: str, tables, r, at: str | None = No
     """A finding of `rule_id` at the profile's level, its clause named as the profile's documents say."""
     t = tables[r.src]
     clause = profile.cite(registry.get(rule_id).cited(profile)) if profile is not None else ""
-    f = registry.finding(profile, rule_id, f"{message}（{clause}）" if clause else message, cite=False,
-                         file=t.file, sheet=t.sheet, cell=at or student_cell(t, r.row), value=value,
-                         school=r.school)
-    return f
+    return registry.finding(profile, rule_id, f"{message}（{clause}）" if clause else message, cite=False,
+                            file=t.file, sheet=t.sheet, cell=at or student_cell(t, r.row), value=value,
+                            school=r.school)
 
 
 def _all(found) -> list[Finding]:
