@@ -1,6 +1,7 @@
 """Write sample_data/fitness.xlsx: the sample school's fitness test in the national upload template.
 
-Deterministic (fixed seed, no clock). 24 classes 一(1)班 … 六(4)班 (班级名称 as in classes.xlsx),
+Deterministic (fixed seed, no clock). A title row names the school (示例市实验小学, as in
+classes.xlsx), so a district run over many such files keeps each school apart. 24 classes 一(1)班 … 六(4)班 (班级名称 as in classes.xlsx),
 10 students each, in the 21 columns of the 2014 upload template (年级编号 11–16, 性别 1/2).
 Measurements are taken from the official tables at a chosen score level per student, so the
 scores are realistic. All names and numbers are synthetic. Run:
@@ -23,6 +24,8 @@ from pathlib import Path
 from asrv.fitness.tables import read_csv
 
 SEED = 20260915
+SCHOOL = "示例市实验小学"
+TITLE = f"{SCHOOL} 2025—2026学年 学生体质健康测试成绩"
 GRADES = "一二三四五六"
 HEADER = ["年级编号", "班级编号", "班级名称", "学籍号", "民族代码", "姓名", "性别", "出生日期", "家庭住址",
           "身高", "体重", "肺活量", "50米跑", "立定跳远", "坐位体前屈", "50米×8往返跑", "一分钟跳绳",
@@ -98,7 +101,8 @@ def rows(seed: int = SEED) -> list[list]:
 def write(path: Path) -> None:
     # Through asrv's writer: fixed document and zip times, so the file is byte-stable.
     from asrv.out import SheetOut, write_workbook
-    write_workbook(path, [SheetOut("Sheet1", HEADER, rows(), number_formats={"出生日期": "yyyy-mm-dd"})])
+    write_workbook(path, [SheetOut("Sheet1", HEADER, rows(), number_formats={"出生日期": "yyyy-mm-dd"},
+                                   notes=[TITLE], merge_notes=True)])
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Benchmark: a district's 150,000 students scored in one vectorised pass.
 
-Run: `python tests/bench_fitness.py [N]`. Generates a CSV in the national upload template
-(grades 一年级 … 高三, both sexes, times written as 3'40" and as seconds, a few placeholders),
-then times reading + scoring through `score_fitness`, and scoring alone on the read table.
+Run: `python tests/bench_fitness.py [N] [SCHOOLS]`. Generates CSVs in the national upload template
+(grades 一年级 … 高三, both sexes, times written as 3'40" and as seconds, a few placeholders), one
+per school with the same class names and overlapping 学籍号, then times the whole run
+(`fitness.run` over the folder), loading alone, scoring alone, and writing the outputs.
 Not part of the pytest suite.
 """
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from asrv.fitness import score_fitness
-from asrv.fitness.read import read_students
+from asrv import fitness
+from asrv.fitness.load import load
 from asrv.fitness.scoring import score_students
 from asrv.profile import load_profile
 
@@ -24,6 +25,7 @@ CODES = [11, 12, 13, 14, 15, 16, 21, 22, 23, 31, 32, 33]
 
 
 def make(n: int, path: Path, seed: int = 7) -> None:
+    """One school's n students; 学籍号 G000… in every school, as school-internal numbers overlap."""
     rng = np.random.default_rng(seed)
     code = rng.choice(CODES, n)
     g = np.searchsorted(CODES, code) + 1           # 1..12
@@ -56,21 +58,27 @@ def make(n: int, path: Path, seed: int = 7) -> None:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 150_000
+    schools = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     profile = load_profile("default")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "district.csv"
+        folder = Path(tmp) / "体测"
+        folder.mkdir()
         t0 = time.perf_counter()
-        make(n, path)
+        for k in range(schools):
+            make(n // schools, folder / f"第{k + 1}小学.csv", seed=7 + k)
         t1 = time.perf_counter()
-        result = score_fitness([path], profile)
+        result = fitness.run([folder], profile)
         t2 = time.perf_counter()
-        raw, letters, _ = read_students([path], profile, lambda m: None)
+        loaded = [load(p, profile) for p in sorted(folder.iterdir())]
         t3 = time.perf_counter()
-        score_students(raw, profile, letters)
+        raw = pd.concat([x.students for x in loaded], ignore_index=True)
+        score_students(raw.assign(exempt=raw["exempt"].astype(bool), invalid=raw["invalid"].astype(bool)), profile)
         t4 = time.perf_counter()
+        written = fitness.write(result, Path(tmp) / "out")
+        t5 = time.perf_counter()
     counts = result.students["rating"].value_counts().to_dict()
-    print(f"{n} students: generate {t1 - t0:.1f} s; read + score + summarise {t2 - t1:.1f} s; "
-          f"read only {t3 - t2:.1f} s; score only {t4 - t3:.2f} s")
+    print(f"{len(result.students)} students in {schools} schools: generate {t1 - t0:.1f} s; run {t2 - t1:.1f} s; "
+          f"load only {t3 - t2:.1f} s; score only {t4 - t3:.2f} s; write {len(written)} files {t5 - t4:.1f} s")
     print(f"{len(result.classes)} classes; ratings {counts}; findings {len(result.findings)}")
 
 

@@ -19,7 +19,7 @@ from typing import Callable, List, Optional
 import typer
 
 from .app import State, app
-from .show import err, files_note, findings_table, out, plain_lines, csv_text, print_json
+from .show import err, files_note, findings_table, out, plain_lines, csv_text, print_json, write_raw
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMATS = ("table", "plain", "csv", "json")
@@ -173,10 +173,9 @@ def report_failure(findings: list, common: Common, title: str = "无法继续：
         print_json({"ok": False, "exit_code": EXIT_INPUT, "files": [], "written": [],
                     "findings": [f.to_json() for f in findings]})
     elif mode == "plain":
-        for line in plain_lines(findings):  # written as is: rich would expand the tabs into spaces
-            err.file.write(line + "\n")
+        write_raw(err, "".join(line + "\n" for line in plain_lines(findings)))
     elif mode == "csv":
-        err.print(csv_text(findings), markup=False, end="")
+        write_raw(err, csv_text(findings))
     else:
         findings_table(findings, title, err, limit=None)
 
@@ -199,11 +198,10 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
     if mode == "json":
         print_json({**result.to_json(), "written": [str(p) for p in written]})
     elif mode == "plain":
-        for line in plain_lines(result.findings, common.limit):  # as is: rich would expand the tabs
-            out.file.write(line + "\n")
+        write_raw(out, "".join(line + "\n" for line in plain_lines(result.findings, common.limit)))
         _summary(result, written, err)
     elif mode == "csv":
-        out.print(csv_text(result.findings, common.limit), markup=False, end="")
+        write_raw(out, csv_text(result.findings, common.limit))
         _summary(result, written, err)
     else:
         if show is not None:

@@ -1,54 +1,41 @@
 """`asrv fitness`: score the national student fitness standard from raw measurements."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List
+from .common import Common, Inputs, command, finish, inputs_argument
+from .show import text
 
-import typer
-
-from .legacy import PROFILE_HELP, finish, handle_errors, out, progress
+OPTIONS = ("profile", "out", "json", "format", "limit", "no_mask", "school", "strict")
 
 
-def _attach() -> None:
-    from .app import app
-
-    @app.command("fitness")
-    @handle_errors
-    def fitness_cmd(
-        files: List[Path] = typer.Argument(..., help="体测成绩工作簿（国家上报模板或普通表格），可多个"),
-        out_dir: Path = typer.Option(Path("asrv-out"), "--out", "-o", help="输出文件夹"),
-        as_json: bool = typer.Option(False, "--json", help="把结果以 JSON 打印到标准输出，供脚本使用"),
-        profile: str = typer.Option("default", "--profile", "-p", help=PROFILE_HELP),
-        no_mask: bool = typer.Option(False, "--no-mask", help="班级报告中不遮挡学生姓名"),
-    ) -> None:
-        """按《国家学生体质健康标准（2014年修订）》由原始成绩计算每位学生的单项得分、总分和等级，
-        并按班级、年级汇总（不及格名单、单项不及格人数）。"""
-        from ..fitness import score_fitness
-        from ..fitness.report import write_outputs
-        from ..profile import load_profile
-        result = score_fitness(files, load_profile(profile), progress=progress())
-        paths = write_outputs(result, out_dir, mask=not no_mask)
-        lines = [paths[0]] + ([f"{len(paths) - 1} 个班级报告（{paths[1].parent}/体测_*.html）"] if len(paths) > 1 else [])
-        finish(result, lines, as_json, _show)
+@command("fitness", "按《国家学生体质健康标准（2014年修订）》由原始成绩计算每位学生的单项得分、总分和等级，"
+         "按学校、年级、班级汇总（不及格名单、单项不及格人数），每班一份报告。", options=OPTIONS)
+def fitness_cmd(common: Common, files: Inputs = inputs_argument("体测成绩工作簿（国家上报模板或普通表格）")) -> None:
+    from ..fitness import Options, run, write
+    result = run(files, common.profile(), options=Options(school=common.school, mask=common.mask,
+                 strict=common.strict), progress=common.progress())
+    finish(result, common, write=lambda: write(result, common.out), show=_show)
 
 
-def _show(result) -> None:
+def _show(result, console) -> None:
+    """One row per class for a school; one per school (and the district total) for a batch."""
     from rich.table import Table
-    from ..fitness.tables import standard
-    labels = standard().grade_labels
-    t = Table(title=f"体测成绩：{len(result.students)} 名学生", title_justify="left")
-    for col in ("年级", "班级", "实测", "免测", "优秀", "良好", "及格", "不及格", "及格率%", "平均总分"):
-        t.add_column(col, justify="left" if col in ("年级", "班级") else "right")
-    for r in result.classes.to_dict("records"):
-        fail = f"[red]{r['fail']}[/red]" if r["fail"] else "0"
-        t.add_row(labels.get(r["grade"], r["grade"]), r["class"], str(r["tested"]), str(r["exempt"]),
-                  str(r["excellent"]), str(r["good"]), str(r["pass"]), fail,
-                  _n(r["passed_rate"]), _n(r["mean_total"]))
-    out.print(t)
+    if not len(result.students):
+        console.print("工作簿中没有学生的测试成绩（可能只有表头）。", markup=False)
+        return
+    several = len(result.schools) > 1
+    rows = [*result.school_list(), result.district_summary()] if several else result.class_list()
+    keys = ("学校", "班级数") if several else ("年级", "班级")
+    t = Table(title=f"体测成绩：{len(result.schools)} 所学校，{len(result.students)} 名学生", title_justify="left")
+    for col in (*keys, "实测", "免测", "优秀", "良好", "及格", "不及格", "及格率%", "平均总分"):
+        t.add_column(col, justify="left" if col in ("学校", "年级", "班级") else "right", overflow="fold")
+    for r in rows:
+        fail = r["ratings"]["不及格"]
+        head = (r["school"], str(r["classes"])) if several else (r["grade"] or "", r["class"])
+        t.add_row(*(text(v) for v in head), str(r["tested"]), str(r["exempt"]),
+                  *(str(r["ratings"][k]) for k in ("优秀", "良好", "及格")), text(fail, "red" if fail else ""),
+                  _n(r["pass_rate"]), _n(r["mean_total"]))
+    console.print(t)
 
 
 def _n(x) -> str:
-    return "" if x != x else f"{x:.1f}"
-
-
-_attach()
+    return "" if x is None else f"{x:.1f}"

@@ -47,6 +47,12 @@ def plain_lines(findings: Iterable, limit: int | None = None) -> list[str]:
     return ["\t".join(safe(v) for v in finding_row(f)) for f in rows]
 
 
+def write_raw(console: Console, text: str) -> None:
+    """Text for scripts, as it is: rich would expand the tabs of plain lines into spaces."""
+    console.file.write(text)
+    console.file.flush()
+
+
 def csv_text(findings: Iterable, limit: int | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

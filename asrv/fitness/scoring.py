@@ -9,8 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..findings import WARNING, Finding
-from .read import SCORED
+from .sheets import SCORED
 from .tables import ITEM_ZH, ITEMS, standard
 
 STATUS_ZH = {"tested": "已测", "exempt": "免测", "untested": "未测", "incomplete": "缺项"}
@@ -33,8 +32,9 @@ def half_up_tenths(hundredths: np.ndarray) -> np.ndarray:
     return (hundredths + 5) // 10
 
 
-def score_students(df: pd.DataFrame, profile, letters: dict | None = None) -> tuple[pd.DataFrame, list[Finding]]:
-    """Adds score_<item>, bmi_value, standard, bonus, total, rating and status columns."""
+def score_students(df: pd.DataFrame, profile) -> pd.DataFrame:
+    """Adds score_<item>, bmi_value, standard, bonus, total, rating, status and lacking (the
+    required items without a result, in words) columns."""
     std = standard()
     n = len(df)
     scores = {item: np.full(n, np.nan) for item in ITEMS}
@@ -91,28 +91,13 @@ def score_students(df: pd.DataFrame, profile, letters: dict | None = None) -> tu
     out["total10"] = np.where(tested, total10, -1)
     out["rating"] = np.where(tested, rate(total10), np.where(status == "exempt", "免测", None))
     out["status"] = status
-    return out, _status_findings(out, missing, status, invalid, letters or {})
+    names = np.array([ITEM_ZH[item] for item in ITEMS], dtype=object)
+    lacks = np.stack([missing[item] for item in ITEMS], axis=1) if n else np.zeros((0, len(ITEMS)), bool)
+    out["lacking"] = ["、".join(names[row]) if row.any() else "" for row in lacks]
+    return out
 
 
 def rate(total10: np.ndarray) -> np.ndarray:
     """The rating of each academic-year total (in tenths): ratings.csv academic_year_total."""
     bands = standard().ratings  # best first: (lowest total ×10, rating)
     return np.select([total10 >= lo for lo, _ in bands], [zh for _, zh in bands], bands[-1][1])
-
-
-def _status_findings(out: pd.DataFrame, missing: dict, status: np.ndarray, invalid: np.ndarray,
-                     letters: dict) -> list[Finding]:
-    findings = []
-    def cell(r) -> str:
-        return f"{letters.get((r.file, r.sheet), {}).get('name', 'A')}{r.row}"
-    lacking = (status == "incomplete") & ~invalid
-    for i, r in zip(np.flatnonzero(lacking), out[lacking].itertuples(index=False)):
-        lacks = "、".join(ITEM_ZH[item] for item in ITEMS if missing[item][i])
-        findings.append(Finding("FIT-MISSING", WARNING,
-            f"缺少必测项目：{lacks}，未评定等级（说明5：各组别的测试指标均为必测指标）",
-            file=r.file, sheet=r.sheet, cell=cell(r), value=lacks))
-    for r in out[status == "untested"].itertuples(index=False):
-        findings.append(Finding("FIT-UNTESTED", WARNING,
-            "没有任何测试成绩，按未测统计，不计入达标率；免予执行的学生请填写「免测」（说明10）",
-            file=r.file, sheet=r.sheet, cell=cell(r)))
-    return findings

@@ -49,6 +49,13 @@ MEASURES = (
     ("run_800m", "800米跑", ("800米", "800m", "800m跑"), "minsec", "分秒，如 3'40\" 或 220"),
 )
 MEASURE_NAMES = tuple(m[0] for m in MEASURES)
+HEADERS = {name: header for name, header, *_ in MEASURES}
+UNITS = {"height": "厘米", "weight": "千克", "vital_capacity": "毫升", "run_50m": "秒",
+         "sit_and_reach": "厘米", "rope_skipping_1min": "次", "sit_ups_1min": "次", "shuttle_run_50m_x8": "秒",
+         "standing_long_jump": "厘米", "pull_ups": "次", "run_1000m": "秒", "run_800m": "秒"}
+TIMED = tuple(name for name, *_, kind, _hint in MEASURES if kind == "minsec")  # shown as 3′40″
+# Measurement columns as scored: a female-only sit-ups column is merged into sit_ups_1min.
+SCORED = tuple(n for n in MEASURE_NAMES if n != "sit_ups_female")
 EXEMPT = "免测"  # the value a placeholder such as 免体 takes
 
 
@@ -56,6 +63,7 @@ def fitness_spec(profile) -> SheetSpec:
     """The sheet described from the profile's placeholders (`\\` not tested, 免测 exempt)."""
     special = {**{s: None for s in profile["fitness.not_tested"]}, **{s: EXEMPT for s in profile["fitness.exempt"]}}
     fields = [
+        Field("school", "学校", ("学校名称", "校名", "学校全称"), required=False, hint="如 第一小学"),
         Field("grade_code", "年级编号", ("年级代码",), kind="choice", choices=GRADE_CODES, required=False,
               hint="11–16、21–23、31–33、41–44"),
         Field("grade", "年级", ("年级名称",), kind="grade", required=False, hint=_GRADE_HINT),
@@ -77,7 +85,7 @@ def fitness_spec(profile) -> SheetSpec:
 
 def template_spec(profile) -> SheetSpec:
     """The blank workbook of `asrv template fitness`: the national upload template's columns."""
-    drop = {"grade", "sit_ups_female", "exempt"}
+    drop = {"school", "grade", "sit_ups_female", "exempt"}
     fields = [Field("grade_code", "年级编号", kind="int", required=False, hint="11–16 一至六年级，21–23 初一至初三，"
                     "31–33 高一至高三，41–44 大一至大四")]
     fields += [f for f in fitness_spec(profile).fields if f.name not in drop | {"grade_code"}]

@@ -2,11 +2,15 @@
 and which items most students fail (what a PE teacher should train)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
+from ..io.keys import class_order, school_order
 from .tables import ITEMS, standard
 
+DISTRICT = "全区合计"
 RATINGS = ("优秀", "良好", "及格", "不及格")
 RATING_KEYS = {"优秀": "excellent", "良好": "good", "及格": "pass", "不及格": "fail"}
 FAILING_ITEM_BELOW = 60  # 单项 不及格: below 60 points (ratings.csv single_item)
@@ -20,9 +24,14 @@ def _ratio_pct(count: pd.Series, base: pd.Series) -> pd.Series:
     return pd.Series(np.where(b > 0, tenths / 10, np.nan), index=count.index)
 
 
-def summarise(students: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """One row per group of `by` (["grade", "class"] or ["grade"])."""
-    s = students.assign(grade=students["grade"].fillna(""), **{"class": students["class"].fillna("")})
+def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -> pd.DataFrame:
+    """One row per group of `by` (["school", "grade", "class"], ["school", "grade"], ["school"]),
+    schools in pinyin order, grades in order, classes by number (asrv.io.keys). With `total`
+    (全区合计), every school counts as that one: the district's rows."""
+    s = students.assign(**{k: students[k].fillna("") for k in ("school", "grade", "class")})
+    s["_class"] = s["school"] + "\x1f" + s["grade"].astype(str) + "\x1f" + s["class"].astype(str)
+    if total:
+        s["school"] = total
     tested = s["status"].eq("tested")
     cols = {
         "students": s["status"].notna(),
@@ -39,8 +48,7 @@ def summarise(students: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     flags["total10"] = np.where(tested, s["total10"], 0)
     for key in by:
         flags[key] = s[key]
-    g = flags.groupby(by, sort=False)
-    out = g.sum()
+    out = flags.groupby(by, sort=False).sum()
     for zh in RATINGS:
         key = RATING_KEYS[zh]
         out[f"{key}_rate"] = _ratio_pct(out[key], out["tested"])
@@ -53,17 +61,37 @@ def summarise(students: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     names = failing.groupby(by, sort=False)["name"].agg(lambda x: [str(v) for v in x if v is not None])
     out["failed_names"] = names.reindex(out.index)
     out["failed_names"] = out["failed_names"].apply(lambda v: v if isinstance(v, list) else [])
+    if "class" in by:
+        out["classes"] = 1
+    else:
+        classes = s.groupby(by, sort=False)["_class"].nunique()
+        out["classes"] = classes.reindex(out.index).fillna(0).astype(np.int64)
     out = out.drop(columns="total10").reset_index()
-    order = {g: i for i, g in enumerate(standard().grade_labels)}
-    out["_order"] = out["grade"].map(order).fillna(99)
-    sort = ["_order", "class"] if "class" in by else ["_order"]
-    return out.sort_values(sort, kind="stable").drop(columns="_order").reset_index(drop=True)
+    keys = [_order(row, by) for row in out[by].to_dict("records")]
+    return out.iloc[sorted(range(len(out)), key=keys.__getitem__)].reset_index(drop=True)
 
 
-def class_json(row: pd.Series) -> dict:
+def _order(row: dict, by: list[str]) -> tuple:
+    grades = _grade_rank()
+    return tuple(school_order(row[k]) if k == "school" else (grades.get(row[k], 99),) if k == "grade"
+                 else class_order(row[k]) for k in by)
+
+
+@lru_cache(maxsize=1)
+def _grade_rank() -> dict[str, int]:
+    return {g: n for n, g in enumerate(standard().grade_labels)}
+
+
+def summary_json(row: dict) -> dict:
+    """A class, grade or school summary for JSON: the keys it is grouped by, then the counts."""
     labels = standard().grade_labels
+    keys = {"school": row["school"]} if "school" in row else {}
+    if "class" in row:
+        keys["class"] = row["class"]
+    if "grade" in row:
+        keys["grade"] = labels.get(row["grade"], row["grade"] or None)
     return {
-        "class": row["class"], "grade": labels.get(row["grade"], row["grade"] or None),
+        **keys, **({} if "class" in row else {"classes": int(row["classes"])}),
         "students": int(row["students"]), "tested": int(row["tested"]), "exempt": int(row["exempt"]),
         "untested": int(row["untested"]), "incomplete": int(row["incomplete"]),
         "ratings": {zh: int(row[RATING_KEYS[zh]]) for zh in RATINGS},

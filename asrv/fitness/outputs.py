@@ -1,0 +1,102 @@
+"""Outputs of `asrv fitness`: 体测成绩.xlsx (students, classes, grades, schools, files, findings)
+and one HTML report per class, in one folder per school (`<学校>/体测_<班级>.html`), all written
+together through asrv.out.Outputs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..out import Outputs, mask_name, render, write_workbook
+from ..out.findings import findings_sheet
+from .result import FitnessResult
+from .scoring import STATUS_ZH
+from .summary import RATING_KEYS, RATINGS
+from .tables import ITEM_ZH, ITEMS, SEX_ZH, standard
+from .workbook import files_sheet, student_sheet, summary_sheet
+
+WORKBOOK = "体测成绩.xlsx"
+NAME_MAX = 60  # characters of a school or class in a file name
+
+
+def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
+    sheets = [student_sheet(result.students),
+              summary_sheet([result.classes], "班级汇总", ["school", "grade", "class"]),
+              summary_sheet([result.grades, result.district_grades], "年级汇总", ["school", "grade"]),
+              summary_sheet([result.by_school, result.district], "学校汇总", ["school"]),
+              files_sheet(result.files),
+              findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
+    mask = result.options.mask
+    with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
+        paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, sheets))]
+        by = ["school", "grade", "class"]
+        groups = result.students[by].fillna("").groupby(by, sort=False).indices
+        records = _records(result.students)
+        taken: set[str] = set()
+        for c in result.classes.to_dict("records"):
+            members = [records[i] for i in groups.get((c["school"], c["grade"], c["class"]), [])]
+            name = _unique(f"{safe_name(c['school'])}/体测_{safe_name(c['class'] or '未分班')}", taken)
+            paths.append(outputs.write_text(f"{name}.html", class_html(c, members, mask)))
+    return paths
+
+
+REPORTED = ["name", "student_id", "row", "sex", "standard", "bonus", "total", "rating", "status",
+            *(f"score_{i}" for i in ITEMS)]
+
+
+def _records(students: pd.DataFrame) -> list[dict]:
+    """Each student once as a plain dict (NaN as None, scores as int), for the class reports."""
+    s = students[REPORTED].astype(object)
+    out = s.where(s.notna(), None).to_dict("records")
+    for r in out:
+        r["items"] = {i: None if r[f"score_{i}"] is None else int(r[f"score_{i}"]) for i in ITEMS}
+    return out
+
+
+def class_html(c: dict, members: list[dict], mask: bool) -> str:
+    labels = standard().grade_labels
+    shown = name_labels(members, mask)
+    students = [{**r, "label": label, "sex_zh": SEX_ZH.get(r["sex"], ""), "status_zh": STATUS_ZH[r["status"]]}
+                for r, label in zip(members, shown)]
+    failed = [s["label"] for s in students if s["status"] == "tested" and s["rating"] == "不及格"]
+    items = [i for i in ITEMS if any(r["items"][i] is not None for r in members)]
+    c = {k: None if isinstance(v, float) and v != v else v for k, v in c.items()}
+    return render("fitness_class.html.j2", c=c, school=c["school"], grade=labels.get(c["grade"], c["grade"]),
+                  students=students, failed=failed, items=items, item_zh=ITEM_ZH, ratings=RATINGS,
+                  keys=RATING_KEYS, mask=mask)
+
+
+def name_labels(members: list[dict], mask: bool) -> list[str]:
+    """Names as a class report shows them, never two alike: masked, `吴*（…23）` with as many last
+    digits of the 学籍号 as tell the class's students apart (`（第12行）` without one); full names
+    with --no-mask, the digits added only where two are the same."""
+    names = [_text(m["name"]) for m in members]
+    ids = [_text(m["student_id"]) for m in members]
+    rows = [int(m["row"]) for m in members]
+    bases = [mask_name(n) or "（无姓名）" for n in names] if mask else [n or "（无姓名）" for n in names]
+    clash = {b for b in bases if bases.count(b) > 1}
+    for digits in (2, 3, 4, 6, 8):
+        shown = [b if not mask and b not in clash else
+                 f"{b}（…{i[-digits:]}）" if i else f"{b}（第{r}行）" for b, i, r in zip(bases, ids, rows)]
+        if len(set(shown)) == len(shown):
+            return shown
+    return [f"{b}（{k}号）" for k, b in enumerate(bases, 1)]  # identical 学籍号 too: their order in the report
+
+
+def _text(v) -> str:
+    return "" if v is None or v != v else str(v)
+
+
+def safe_name(text: str) -> str:
+    """A school or class as part of a file name: no path or reserved characters, not too long."""
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", str(text)).strip("._")[:NAME_MAX] or "未命名"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    got, n = name, 1
+    while got.lower() in taken:
+        n += 1
+        got = f"{name}_{n}"
+    taken.add(got.lower())
+    return got
