@@ -159,9 +159,11 @@ def _school_for(f: FitnessData, schools: list):
     return schools[0] if len(schools) == 1 else None
 
 
-def class_counts(book, external: list[FitnessData], profile: Profile) -> tuple[dict[str, dict], list[Finding]]:
+def class_counts(book, external: list[FitnessData], profile: Profile,
+                 given: bool = False) -> tuple[dict[str, dict], list[Finding]]:
     """Per class of `book`: the `--fitness` files first, the workbook's own 体测 rows for the classes
-    they do not cover. Classes of no source are SCORE-FITNESS-MISSING at their 班级 cell."""
+    they do not cover. Classes of no source are SCORE-FITNESS-MISSING at their 班级 cell; `given`:
+    fitness files were named for the run (none of them this school's, when `external` is empty)."""
     findings: list[Finding] = []
     counts: dict[str, dict] = {}
     for data in external:
@@ -178,14 +180,15 @@ def class_counts(book, external: list[FitnessData], profile: Profile) -> tuple[d
             if key not in counts:
                 counts[key] = c
     sources = [f"体测文件「{d.file}」" for d in external] + (["本工作簿「体测」表"] if own is not None else [])
-    if not sources:
+    if not sources and not given:
         rules.add(findings, profile, "SCORE-FITNESS-MISSING",
                   "没有体测数据（工作簿中没有「体测」表，也没有用 --fitness 给出体测文件），无法确认各班是否一票否决",
                   file=book.file)
         return counts, findings
+    where = f"在{'、'.join(sources)}中都" if sources else "（给出的体测文件都不属于本校）"
     for key in book.order:
         if not counts.get(key, {}).get("tested"):
             rules.add(findings, profile, "SCORE-FITNESS-MISSING",
-                      f"班级「{book.names[key]}」在{'、'.join(sources)}中都没有体测记录，无法确认是否一票否决",
+                      f"班级「{book.names[key]}」{where}没有体测记录，无法确认是否一票否决",
                       value=book.names[key], **book.cells[key])
     return counts, findings

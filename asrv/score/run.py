@@ -37,7 +37,7 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
     for i, book in enumerate(sorted(books, key=lambda b: school_order(b.school)), 1):
         progress(f"评分 {i}/{len(books)}：{book.school}")
         own = list(book.warnings)
-        counts, about_fitness = class_counts(book, assigned[book.school], profile)
+        counts, about_fitness = class_counts(book, assigned[book.school], profile, given=bool(fit_paths))
         span, source = choose_year(given, award_dates(book), options.day, profile)
         per_school.append(score_school(book, counts, profile, span, source, quota, own))
         findings += [f.at_school(book.school) for f in own + about_fitness]
