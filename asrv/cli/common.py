@@ -173,8 +173,8 @@ def report_failure(findings: list, common: Common, title: str = "无法继续：
         print_json({"ok": False, "exit_code": EXIT_INPUT, "files": [], "written": [],
                     "findings": [f.to_json() for f in findings]})
     elif mode == "plain":
-        for line in plain_lines(findings):
-            err.print(line, markup=False, highlight=False)
+        for line in plain_lines(findings):  # written as is: rich would expand the tabs into spaces
+            err.file.write(line + "\n")
     elif mode == "csv":
         err.print(csv_text(findings), markup=False, end="")
     else:
@@ -199,8 +199,8 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
     if mode == "json":
         print_json({**result.to_json(), "written": [str(p) for p in written]})
     elif mode == "plain":
-        for line in plain_lines(result.findings, common.limit):
-            out.print(line, markup=False, highlight=False)
+        for line in plain_lines(result.findings, common.limit):  # as is: rich would expand the tabs
+            out.file.write(line + "\n")
         _summary(result, written, err)
     elif mode == "csv":
         out.print(csv_text(result.findings, common.limit), markup=False, end="")
