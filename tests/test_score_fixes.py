@@ -168,7 +168,8 @@ def test_duplicate_class_within_a_school_is_reported_at_its_cell(tmp_path):
 
 def test_school_option_is_for_one_file_only(tmp_path):
     sheets = {"班级": classes("三(1)班"), "评分": full_marks("三(1)班")}
-    a, b = write_book(tmp_path / "a.xlsx", sheets), write_book(tmp_path / "b.xlsx", sheets | {"班级": classes("三(2)班")})
+    a = write_book(tmp_path / "a.xlsx", sheets)
+    b = write_book(tmp_path / "b.xlsx", {"班级": classes("三(2)班"), "评分": full_marks("三(2)班")})
     assert score.run([a], P, options=score.Options(school="西城小学")).per_school[0].school == "西城小学"
     with pytest.raises(InputError) as e:  # the run cannot start
         score.run([a, b], P, options=score.Options(school="西城小学"))
@@ -195,3 +196,15 @@ def test_school_names_make_safe_short_file_names(tmp_path):
     written = score.write(r, tmp_path / "out")
     assert {p.name for p in written} == {f"东城实验小学{'长' * 54}_{k}" for k in ("评分结果.xlsx", "公示.html", "公示.md")}
     assert all(p.exists() for p in written)
+
+
+def test_profile_school_names_a_single_file_that_names_none(tmp_path):
+    profile = P.with_values(**{"score.school": "西城小学"})
+    sheets = {"班级": classes("三(1)班"), "评分": full_marks("三(1)班")}
+    r = score_book(tmp_path / "classes.xlsx", sheets, profile=profile)
+    assert (r.per_school[0].school, r.per_school[0].school_source) == ("西城小学", "配置")
+    r = score_book(tmp_path / "classes.xlsx", sheets, profile=profile, titles={"班级": "东城小学 班级名册"})
+    assert r.per_school[0].school == "东城小学"  # the workbook's own title wins
+    write_book(tmp_path / "b.xlsx", {"班级": classes("三(2)班"), "评分": full_marks("三(2)班")})
+    r = score.run([tmp_path / "classes.xlsx", tmp_path / "b.xlsx"], profile)
+    assert sorted(s.school for s in r.per_school) == ["b", "东城小学"]  # many files: never one name for all
