@@ -208,3 +208,19 @@ def test_profile_school_names_a_single_file_that_names_none(tmp_path):
     write_book(tmp_path / "b.xlsx", {"班级": classes("三(2)班"), "评分": full_marks("三(2)班")})
     r = score.run([tmp_path / "classes.xlsx", tmp_path / "b.xlsx"], profile)
     assert sorted(s.school for s in r.per_school) == ["b", "东城小学"]  # many files: never one name for all
+
+
+def test_fitness_workbook_read_from_its_fitness_sheet_not_its_first(tmp_path):
+    both = write_book(tmp_path / "全校汇总.xlsx", {"班级": classes("三(1)班"), "体测": [["三(1)班", "张三", "不及格"]]})
+    r = score_book(tmp_path / "c.xlsx", {"班级": classes("三(1)班"), "评分": full_marks("三(1)班")},
+                   fitness=[str(both)])
+    assert r.exit_code() == 0 and r.per_school[0].classes[0].vetoed
+
+
+def test_award_without_prize_or_place_when_the_profile_allows_it(tmp_path):
+    lax = P.with_values(**{"rules.AWARD-PRIZE": "off"})
+    r = score_book(tmp_path / "c.xlsx", {"班级": classes("三(1)班"), "评分": full_marks("三(1)班"),
+                                         "获奖": [award("三(1)班", "团体", "合唱", "区级"),
+                                                  award("三(1)班", "团体", "拔河", "段级")]}, profile=lax)
+    s = r.per_school[0]
+    assert s.classes[0].team_bonus == 0 and all("未填" in a.reason for a in s.awards)

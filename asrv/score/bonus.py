@@ -96,6 +96,9 @@ def _points(line: AwardLine, profile: Profile, table: dict[str, list[float]], ye
         line.reason = "上年获得的优秀班集体等荣誉不纳入计分（篇3 二、8）"
         return
     points = table.get(line.level)
+    if line.place is None and not line.prize:  # AWARD-PRIZE, unless a profile turned it off
+        line.reason = "未填「等第」或「名次」，不计分（篇3 二、2—4）"
+        return
     if points is None:
         line.reason = f"{line.kind}奖没有「{line.level}」的计分标准（篇3 二、2—3）"
         return

@@ -17,12 +17,14 @@ import pandas as pd
 
 from ..findings import ERROR, Finding, InputError
 from ..io import Table, open_workbook, read_sheet
+from ..io.reader import find_sheet
 from ..io.cells import clean_text, is_blank
 from ..io.keys import class_id
 from ..io.school import FILENAME, school_from_title, school_of
 from ..profile import Profile
 from . import rules
 from . import sheets as S
+from .load import above_header
 
 
 @dataclass
@@ -62,12 +64,13 @@ def read_fitness(path: Path, profile: Profile) -> FitnessData:
                 data.cells.setdefault(class_id(name), {"file": file, "sheet": sheet, "cell": f"{letter}{row}"})
         return data
     problems: list[Finding] = []
-    # A separate ratings workbook may call its one sheet anything (Sheet1, 三年级体测…).
-    spec = dataclasses.replace(S.FITNESS, required=True, aliases=S.FITNESS.aliases + tuple(book.sheet_names[:1]))
-    t = read_sheet(book, spec, problems)
+    # A separate ratings workbook may call its one sheet anything (Sheet1, 三年级体测…): its 体测
+    # sheet if it has one, else its first sheet.
+    spec = dataclasses.replace(S.FITNESS, required=True)
+    t = read_sheet(book, spec, problems, sheet=find_sheet(book, spec) or book.sheet_names[0])
     if t is None or any(f.severity == ERROR for f in problems):
         raise InputError(problems)
-    data = _data(path, book.grid(t.sheet)[0][:max(t.header_row - 1, 0)], t.titles)
+    data = _data(path, above_header(book, t), t.titles)
     sheet_counts(t, profile, data)
     return data
 

@@ -51,7 +51,7 @@ def load(path: Path, profile: Profile, school: str | None = None, default: str |
             tables[spec.name] = t
     classes = tables.get("classes")
     name, source = school_of(path, titles=classes.titles if classes else (),
-                             rows=_above_header(book, classes), given=school)
+                             rows=above_header(book, classes), given=school)
     if source == FILENAME and default:
         name, source = default, PROFILE
     if classes is None or "ratings" not in tables:
@@ -79,7 +79,7 @@ def _fail(problems: list[Finding], school: str):
     raise InputError([f.at_school(school) for f in problems])
 
 
-def _above_header(book, t: Table | None) -> list[list]:
+def above_header(book, t: Table | None) -> list[list]:
     """The rows above the 班级 header, where a `学校：…` cell may stand."""
     if t is None:
         return []

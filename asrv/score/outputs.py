@@ -89,7 +89,8 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
             written.append(outputs.write_text(f"{stem}_公示.md", render("score_notice.md.j2", **context)))
         if len(result.per_school) > 1:
             sheets = district.sheets(result)
-            context = {**period_context(result), **district.context(result)}
+            context = {**period_context(result), **district.context(result),
+                       "contact": result.profile["score.district_objection_contact"]}
             written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
             written.append(outputs.write_text(district.NOTICE + ".html", render("score_district.html.j2", **context)))
             written.append(outputs.write_text(district.NOTICE + ".md", render("score_district.md.j2", **context)))
