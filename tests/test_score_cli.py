@@ -179,3 +179,23 @@ def test_debug_shows_traceback(tmp_path):
     assert p.returncode == 2 and "Traceback" in p.stderr and "--year「2025-2027」" in p.stderr
     p = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert p.returncode == 2 and "Traceback" not in p.stderr and "--year「2025-2027」" in p.stderr
+
+
+def test_json_on_exit_2_names_the_file_and_writes_nothing(tmp_path):
+    bad = tmp_path / "第9小学.xlsx"
+    bad.write_bytes(b"PK\x03\x04 cut off")
+    out = tmp_path / "o"
+    r = runner.invoke(app, ["score", str(bad), "--json", "--out", str(out)])
+    data = json.loads(r.stdout)
+    assert r.exit_code == 2 and data["ok"] is False and data["written"] == [] and data["schools"] == []
+    assert [(f["path"], f["used"]) for f in data["files"]] == [(str(bad), False)]
+    assert data["findings"][0]["file"] == "第9小学.xlsx" and "已损坏" in data["findings"][0]["message"]
+    assert not out.exists()
+
+
+def test_school_option_with_several_files_is_a_usage_error(tmp_path):
+    book = small_book(tmp_path)
+    other = write_book(tmp_path / "b.xlsx", {"班级": classes("一(1)班"), "评分": full_marks("一(1)班")})
+    r = runner.invoke(app, ["score", str(book), str(other), "--school", "某小学", "--json", "--out", str(tmp_path / "o")])
+    data = json.loads(r.stdout)
+    assert r.exit_code == 2 and data["findings"][0]["rule"] == "OPTION" and "--school" in data["findings"][0]["message"]

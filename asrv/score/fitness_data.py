@@ -45,24 +45,10 @@ def _tally() -> dict:
 
 def read_fitness(path: Path, profile: Profile) -> FitnessData:
     """One `--fitness` file; InputError when it cannot be read."""
-    from ..fitness import has_raw_measurements, ratings_by_class, score_fitness
+    from ..fitness import has_raw_measurements
     book = open_workbook(path)
     if has_raw_measurements(book, profile):
-        raw = score_fitness([book], profile)
-        sheet = next(iter(raw.letters), (book.file, book.sheet_names[0]))[1]
-        rows = book.grid(sheet)[0]
-        data = _data(path, rows[:_header_index(rows)], [])
-        data.findings = list(raw.findings)
-        for name, counts in ratings_by_class(raw).items():
-            if not is_blank(name):
-                data.names.setdefault(class_id(name), name)
-                _merge(data.counts.setdefault(class_id(name), _tally()), counts)
-        s = raw.students.drop_duplicates("class")
-        for file, sheet, row, name in zip(s["file"], s["sheet"], s["row"], s["class"]):
-            letter = raw.letters.get((file, sheet), {}).get("class", "")
-            if not is_blank(name):
-                data.cells.setdefault(class_id(name), {"file": file, "sheet": sheet, "cell": f"{letter}{row}"})
-        return data
+        return _from_raw(path, book, profile)
     problems: list[Finding] = []
     # A separate ratings workbook may call its one sheet anything (Sheet1, 三年级体测…): its 体测
     # sheet if it has one, else its first sheet.
@@ -70,8 +56,26 @@ def read_fitness(path: Path, profile: Profile) -> FitnessData:
     t = read_sheet(book, spec, problems, sheet=find_sheet(book, spec) or book.sheet_names[0])
     if t is None or any(f.severity == ERROR for f in problems):
         raise InputError(problems)
-    data = _data(path, above_header(book, t), t.titles)
-    sheet_counts(t, profile, data)
+    return sheet_counts(t, profile, _data(path, above_header(book, t), t.titles))
+
+
+def _from_raw(path: Path, book, profile: Profile) -> FitnessData:
+    """Raw measurements, rated by the national standard (asrv.fitness) first."""
+    from ..fitness import ratings_by_class, score_fitness
+    raw = score_fitness([book], profile)
+    rows = book.grid(next(iter(raw.letters), (book.file, book.sheet_names[0]))[1])[0]
+    data = _data(path, rows[:_header_index(rows)], [])
+    data.findings = list(raw.findings)
+    for name, counts in ratings_by_class(raw).items():
+        if not is_blank(name):
+            key = class_id(name)
+            data.names.setdefault(key, name)
+            _merge(data.counts.setdefault(key, _tally()), counts)
+    first = raw.students.drop_duplicates("class")
+    for file, sheet, row, name in zip(first["file"], first["sheet"], first["row"], first["class"]):
+        if not is_blank(name):
+            letter = raw.letters.get((file, sheet), {}).get("class", "")
+            data.cells.setdefault(class_id(name), {"file": file, "sheet": sheet, "cell": f"{letter}{row}"})
     return data
 
 
