@@ -117,7 +117,7 @@ def gather(inputs: Iterable, progress: Progress = no_progress, role: str = "") -
     inputs = [str(a) for a in inputs]
     got = collect(inputs)
     missing = [FileUse(Path(a), used=False, role=role) for a in got.missing]
-    if not got.paths and not missing:  # all that was named was skipped (lock files only): not a clean run
+    if inputs and not got.paths and not missing:  # all that was named was skipped (lock files only)
         missing = [FileUse(Path(a), used=False, role=role) for a in inputs]
         got.findings.append(Finding("OPTION-FILES", ERROR, f"没有可读取的工作簿：{'、'.join(inputs) or '未给出文件'}"))
     if got.paths:

@@ -11,16 +11,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from asrv import score  # noqa: E402
 from asrv.profile import load_profile  # noqa: E402
-from asrv.score import score  # noqa: E402
-from asrv.score.outputs import write_outputs  # noqa: E402
+from district_helpers import SCHOOLS  # noqa: E402
 from score_helpers import write_book  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def big_book(path: Path, n: int) -> Path:
-    rnd = random.Random(7)
+def big_book(path: Path, n: int, seed: int = 7) -> Path:
+    rnd = random.Random(seed)
     grades = "一二三四五六"
     names = [f"{grades[i % 6]}({i // 6 + 1})班" for i in range(n)]
     ratings, checks, awards, fitness = [], [], [], []
@@ -42,24 +42,31 @@ def big_book(path: Path, n: int) -> Path:
                              "达标次数": checks, "获奖": awards, "体测": fitness})
 
 
-def timed(label: str, book: Path, **kw) -> None:
+def timed(label: str, books: list[Path], **kw) -> None:
+    import datetime as dt
     profile = load_profile()
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
-        result = score(book, profile, **kw)
+        result = score.run(books, profile, options=score.Options(date=dt.date(2026, 6, 19), **kw))
         t1 = time.perf_counter()
-        import datetime as dt
-        write_outputs(result, profile, out, date=dt.date(2026, 6, 19))
+        score.write(result, out)
         t2 = time.perf_counter()
-    print(f"{label}: {len(result.classes)} classes, score {t1 - t0:.2f} s, outputs {t2 - t1:.2f} s")
+    n = sum(len(s.classes) for s in result.per_school)
+    print(f"{label}: {len(result.per_school)} schools, {n} classes, score {t1 - t0:.2f} s, outputs {t2 - t1:.2f} s")
 
 
 if __name__ == "__main__":
     sample = ROOT / "sample_data" / "classes.xlsx"
     if sample.exists():
-        timed("sample_data/classes.xlsx", sample, year="2025-2026")
+        timed("sample_data/classes.xlsx", [sample], year="2025-2026")
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         book = big_book(Path(tmp) / "big.xlsx", 1000)
         print(f"generated 1,000 classes (40,000 fitness rows) in {time.perf_counter() - t0:.1f} s")
-        timed("1,000 classes", book, year="2025-2026")
+        timed("1,000 classes", [book], year="2025-2026")
+        district = Path(tmp) / "district"
+        district.mkdir()
+        # A district of 150 schools of 24 classes each, every file one school (named by its file).
+        for i in range(150):
+            big_book(district / f"{SCHOOLS[i % 30]}{i // 30 + 1}分校.xlsx", 24, seed=i)
+        timed("150 schools", [district], year="2025-2026")

@@ -18,16 +18,20 @@ HEAD = {
 TEXT = "text:"
 
 
-def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """Each sheet: rows under the standard header (a sheet given as None is left out)."""
+def write_book(path: Path, sheets: dict[str, list[list]], titles: dict[str, str] | None = None) -> Path:
+    """Each sheet: rows under the standard header (a sheet given as None is left out); `titles`
+    puts a clerk's title row above a sheet's header (`{"班级": "东城小学2025—2026学年班级名册"}`)."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for title, rows in sheets.items():
         if rows is None:
             continue
         ws = wb.create_sheet(title)
+        top = (titles or {}).get(title)
+        if top:
+            ws.append([top])
         ws.append(HEAD[title])
-        for i, r in enumerate(rows, start=2):
+        for i, r in enumerate(rows, start=2 + bool(top)):
             ws.append(list(r))
             for j, v in enumerate(r, start=1):
                 if isinstance(v, str) and v.startswith(TEXT):
@@ -49,3 +53,19 @@ def classes(*names: str) -> list[list]:
 
 def award(cls, kind, event, level, prize=None, place=None, student=None, count=None, date="2026-04-01", edu="是"):
     return [cls, kind, student, event, level, prize, place, count, date, edu]
+
+
+def score_book(path: Path, sheets: dict[str, list[list] | None], profile=None, titles=None, **options):
+    """Write a classes workbook and score it; `options` as in asrv.score.Options."""
+    import datetime as dt
+
+    from asrv import score
+    from asrv.profile import load_profile
+    write_book(path, sheets, titles)
+    options.setdefault("date", dt.date(2026, 6, 20))
+    return score.run([path], profile or load_profile(), options=score.Options(**options))
+
+
+def cells(findings, rule: str | None = None) -> set[tuple[str, str]]:
+    """(sheet, cell) of the findings, of one rule if given."""
+    return {(f.sheet, f.cell) for f in findings if rule is None or f.rule == rule}

@@ -25,8 +25,13 @@ def small_book(tmp_path: Path) -> Path:
         "评分": full_marks(names[0]) + full_marks(names[1], building=15) + full_marks(names[2], building=15),
         "获奖": [award("三(1)班", "个人", "书法", "区级", "一等奖", student="张小明"),
                  award("三(2)班", "团体", "text:=HYPERLINK(\"x\")", "校级", "一等奖")],
-        "体测": [["三(3)班", "李四", "不及格"], ["三(1)班", "王五", "良好"]],
-    })
+        "体测": [["三(3)班", "李四", "不及格"], ["三(1)班", "王五", "良好"], ["三(2)班", "赵六", "及格"]],
+    }, titles={"班级": "东城小学 2025—2026学年 班级名册"})
+
+
+def rows_of(ws, header_row: int = 1) -> list[dict]:
+    header = [c.value for c in ws[header_row]]
+    return [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=header_row + 1)]
 
 
 def sha(path: Path) -> str:
@@ -38,19 +43,25 @@ def test_score_writes_workbook_and_notice(tmp_path):
     out = tmp_path / "out"
     r = runner.invoke(app, ["score", str(book), "--quota", "1", "--date", "2026-06-19", "--out", str(out)])
     assert r.exit_code == 0, r.output
-    assert "三(1)班" in r.output and "已写出" in r.output
-    wb = openpyxl.load_workbook(out / "classes_评分结果.xlsx")
+    assert "已写出" in r.output and "东城小学_评分结果.xlsx" in r.output
+    assert sorted(p.name for p in out.iterdir()) == [".asrv-score.json", "东城小学_公示.html", "东城小学_公示.md",
+                                                    "东城小学_评分结果.xlsx"]
+    wb = openpyxl.load_workbook(out / "东城小学_评分结果.xlsx")
     assert wb.sheetnames == ["排名", "获奖记录", "问题", "参数"]
     ws = wb["排名"]
-    header = [c.value for c in ws[1]]
-    rows = [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=2)]
-    assert [(r["名次"], r["班级"], r["推荐"]) for r in rows] == [(1, "三(1)班", "是"), (2, "三(2)班", "否"), (3, "三(3)班", "否")]
+    rows = rows_of(ws)
+    assert [(r["学校"], r["名次"], r["班级"], r["推荐"]) for r in rows] == [
+        ("东城小学", 1, "三(1)班", "是"), ("东城小学", 2, "三(2)班", "否"), ("东城小学", 3, "三(3)班", "否")]
     assert rows[2]["一票否决"].startswith("是") and ws.freeze_panes == "A2"
     assert rows[0]["总分"] == 80 + 10 + 6  # full marks, fitness 10 × 1/1 passed, 区级一等奖 6
-    awards = wb["获奖记录"]
-    event = awards.cell(row=3, column=5)
+    awards = rows_of(wb["获奖记录"])
+    assert {a["学校"] for a in awards} == {"东城小学"}
+    event = wb["获奖记录"].cell(row=3, column=6)
     assert event.value == '=HYPERLINK("x")' and event.data_type == "s"  # text, never a formula
-    html = (out / "classes_公示.html").read_text("utf-8")
+    assert all(f["学校"] == "东城小学" for f in rows_of(wb["问题"]))
+    params = {r["项目"]: r["值"] for r in rows_of(wb["参数"])}
+    assert params["学校"] == "东城小学" and params["学校名称来源"] == "标题行" and params["学年"].startswith("2025-09-01")
+    html = (out / "东城小学_公示.html").read_text("utf-8")
     assert "张*明" in html and "张小明" not in html
     assert "2026年6月22日至2026年6月26日" in html  # 5 working days: 端午 (06-19) and a weekend skipped
 
@@ -60,7 +71,7 @@ def test_notice_matches_golden(tmp_path):
     out = tmp_path / "out"
     r = runner.invoke(app, ["score", str(book), "--quota", "2", "--date", "2026-06-19", "--out", str(out)])
     assert r.exit_code == 0, r.output
-    for name, golden in (("classes_公示.md", "score_notice.md"), ("classes_公示.html", "score_notice.html")):
+    for name, golden in (("东城小学_公示.md", "score_notice.md"), ("东城小学_公示.html", "score_notice.html")):
         got = (out / name).read_text("utf-8")
         assert_golden(got, golden)
 
@@ -68,7 +79,7 @@ def test_notice_matches_golden(tmp_path):
 def test_no_mask_shows_names(tmp_path):
     out = tmp_path / "out"
     runner.invoke(app, ["score", str(small_book(tmp_path)), "--no-mask", "--date", "2026-06-19", "--out", str(out)])
-    assert "张小明" in (out / "classes_公示.md").read_text("utf-8")
+    assert "张小明" in (out / "东城小学_公示.md").read_text("utf-8")
 
 
 def test_rerun_gives_same_content(tmp_path):
@@ -76,7 +87,7 @@ def test_rerun_gives_same_content(tmp_path):
     args = ["score", str(book), "--date", "2026-06-19", "--out"]
     runner.invoke(app, args + [str(tmp_path / "a")])
     runner.invoke(app, args + [str(tmp_path / "b")])
-    for name in ("classes_公示.md", "classes_公示.html", "classes_评分结果.xlsx"):
+    for name in ("东城小学_公示.md", "东城小学_公示.html", "东城小学_评分结果.xlsx"):
         assert sha(tmp_path / "a" / name) == sha(tmp_path / "b" / name)
 
 
@@ -84,8 +95,12 @@ def test_json_output(tmp_path):
     r = runner.invoke(app, ["score", str(small_book(tmp_path)), "--json", "--date", "2026-06-19",
                             "--out", str(tmp_path / "o")])
     data = json.loads(r.stdout)
-    assert set(data) == {"classes", "findings"}
-    assert data["classes"][0]["class"] == "三(1)班" and data["classes"][2]["vetoed"] is True
+    assert set(data) == {"ok", "exit_code", "files", "schools", "findings", "written"}
+    assert data["ok"] is True and [f["used"] for f in data["files"]] == [True] and len(data["written"]) == 3
+    (school,) = data["schools"]
+    assert (school["school"], school["file"], school["year"], school["quota"]) == ("东城小学", "classes.xlsx",
+                                                                                  "2025-2026", 3)
+    assert school["classes"][0]["class"] == "三(1)班" and school["classes"][2]["vetoed"] is True
     assert all(set(f) == {"rule", "severity", "school", "file", "sheet", "cell", "message"} for f in data["findings"])
 
 
@@ -135,10 +150,10 @@ def test_subprocess_module_entry(tmp_path):
     p = subprocess.run([sys.executable, "-m", "asrv", "score", str(book), "--json", "--date", "2026-06-19",
                         "--out", str(tmp_path / "o")], capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
-    assert json.loads(p.stdout)["classes"][0]["rank"] == 1
+    assert json.loads(p.stdout)["schools"][0]["classes"][0]["rank"] == 1
     p = subprocess.run([sys.executable, "-m", "asrv", "score", str(tmp_path / "nope.xlsx")],
                        capture_output=True, text=True, timeout=120)
-    assert p.returncode == 2 and "找不到文件" in p.stderr and "Traceback" not in p.stderr
+    assert p.returncode == 2 and "找不到文件" in p.stdout and "Traceback" not in p.stdout + p.stderr
 
 
 def test_template_filled_by_hand_scores(tmp_path):
@@ -153,12 +168,34 @@ def test_template_filled_by_hand_scores(tmp_path):
     wb.save(blank)
     r = runner.invoke(app, ["score", str(blank), "--json", "--date", "2026-06-19", "--out", str(tmp_path / "o")])
     assert r.exit_code == 0, r.output
-    got = {c["class"]: c for c in json.loads(r.stdout)["classes"]}
+    got = {c["class"]: c for c in json.loads(r.stdout)["schools"][0]["classes"]}
     assert got["三(3)班"]["total"] == 17 + 21 + 13 + 9 + 8 + 8 + 15 + 2
     assert set(got) == {"三(2)班", "三(3)班"}  # the example row and the class typed in
 
 
 def test_debug_shows_traceback(tmp_path):
-    p = subprocess.run([sys.executable, "-m", "asrv", "score", str(tmp_path / "nope.xlsx"), "--debug"],
-                       capture_output=True, text=True, timeout=120)
-    assert p.returncode == 2 and "Traceback" in p.stderr and "找不到文件" in p.stderr
+    args = [sys.executable, "-m", "asrv", "score", str(small_book(tmp_path)), "--year", "2025-2027"]
+    p = subprocess.run([*args, "--debug"], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2 and "Traceback" in p.stderr and "--year「2025-2027」" in p.stderr
+    p = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2 and "Traceback" not in p.stderr and "--year「2025-2027」" in p.stderr
+
+
+def test_json_on_exit_2_names_the_file_and_writes_nothing(tmp_path):
+    bad = tmp_path / "第9小学.xlsx"
+    bad.write_bytes(b"PK\x03\x04 cut off")
+    out = tmp_path / "o"
+    r = runner.invoke(app, ["score", str(bad), "--json", "--out", str(out)])
+    data = json.loads(r.stdout)
+    assert r.exit_code == 2 and data["ok"] is False and data["written"] == [] and data["schools"] == []
+    assert [(f["path"], f["used"]) for f in data["files"]] == [(str(bad), False)]
+    assert data["findings"][0]["file"] == "第9小学.xlsx" and "已损坏" in data["findings"][0]["message"]
+    assert not out.exists()
+
+
+def test_school_option_with_several_files_is_a_usage_error(tmp_path):
+    book = small_book(tmp_path)
+    other = write_book(tmp_path / "b.xlsx", {"班级": classes("一(1)班"), "评分": full_marks("一(1)班")})
+    r = runner.invoke(app, ["score", str(book), str(other), "--school", "某小学", "--json", "--out", str(tmp_path / "o")])
+    data = json.loads(r.stdout)
+    assert r.exit_code == 2 and data["findings"][0]["rule"] == "OPTION" and "--school" in data["findings"][0]["message"]

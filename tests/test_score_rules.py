@@ -6,22 +6,33 @@ from pathlib import Path
 
 import pytest
 
+from asrv import score
 from asrv.findings import InputError
+from asrv.io.keys import class_id
 from asrv.profile import load_profile
-from asrv.score import academic_year, score
 from asrv.score.bonus import level_points
-from score_helpers import award, classes, full_marks, write_book
+from asrv.score.years import choose_year, parse_year
+from score_helpers import award, cells, classes, full_marks, score_book, write_book
 
 P = load_profile()
 TODAY = dt.date(2026, 6, 20)
 
 
-def run(tmp_path, quota=None, year=None, **sheets):
+def scored(tmp_path, quota=None, year=None, **sheets):
+    """The whole result of one school's workbook, built from the given sheets."""
     sheets.setdefault("班级", classes("三(2)班"))
     sheets.setdefault("评分", full_marks("三(2)班"))
-    book = write_book(tmp_path / "classes.xlsx", {k: sheets.get(k) for k in
-                      ("班级", "评分", "达标次数", "获奖", "事件", "体测")})
-    return score(book, P, year=year, quota=quota, today=TODAY)
+    return score_book(tmp_path / "classes.xlsx", {k: sheets.get(k) for k in ("班级", "评分", "达标次数", "获奖", "事件", "体测")},
+                      quota=quota, year=year)
+
+
+def run(tmp_path, quota=None, year=None, **sheets):
+    """The school's scores; the run must have used the file."""
+    r = scored(tmp_path, quota, year, **sheets)
+    assert r.exit_code() != 2, [f.message for f in r.findings]
+    s = r.per_school[0]
+    s.findings = r.findings
+    return s
 
 
 def by_class(result):
@@ -56,11 +67,11 @@ def test_caps_on_pass_counts(tmp_path):
 
 
 def test_rater_score_above_max_is_input_error(tmp_path):
-    with pytest.raises(InputError) as e:
-        run(tmp_path, 评分=[["三(2)班", "学风", "语文", 26], ["三(2)班", "班级建设", "班主任", 21],
-                           ["三(2)班", "班级网页", "校长室", -1]])
-    cells = {(f.sheet, f.cell, f.rule) for f in e.value.findings}
-    assert cells == {("评分", "D2", "CELL-RANGE"), ("评分", "D3", "CELL-RANGE"), ("评分", "D4", "CELL-RANGE")}
+    r = scored(tmp_path, 评分=[["三(2)班", "学风", "语文", 26], ["三(2)班", "班级建设", "班主任", 21],
+                              ["三(2)班", "班级网页", "校长室", -1]])
+    assert r.exit_code() == 2 and not r.per_school  # never silently clipped
+    got = {(f.sheet, f.cell, f.rule) for f in r.findings if f.severity == "error"}
+    assert got == {("评分", "D2", "SCORE-RATING-RANGE"), ("评分", "D3", "SCORE-RATING-RANGE"), ("评分", "D4", "CELL-RANGE")}
     run(tmp_path, 评分=[["三(2)班", "学风", "语文", 25]])  # at the maximum: accepted
 
 
@@ -124,11 +135,11 @@ def test_only_education_department_and_this_year(tmp_path):
 
 
 def test_academic_year_reading():
-    assert academic_year("2025-2026", P) == (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
-    assert academic_year(None, P, dt.date(2026, 9, 1))[0] == dt.date(2026, 9, 1)
-    assert academic_year(None, P, dt.date(2026, 8, 31))[0] == dt.date(2025, 9, 1)
+    assert parse_year("2025-2026", P) == (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
+    assert choose_year(None, [], dt.date(2026, 9, 1), P)[0][0] == dt.date(2026, 9, 1)
+    assert choose_year(None, [], dt.date(2026, 8, 31), P)[0][0] == dt.date(2025, 9, 1)
     with pytest.raises(InputError):
-        academic_year("2025-2027", P)
+        parse_year("2025-2027", P)
 
 
 def test_fitness_veto_keeps_rank_but_not_recommended(tmp_path):
@@ -156,9 +167,8 @@ def test_incidents_zero_and_deductions(tmp_path):
     assert r.classes[0].items["class_building"] == 0  # at least 0
     r = run(tmp_path, 事件=[["三(2)班", "2026-03-01", "学生严重违法违纪", None, ""]])
     assert r.classes[0].items["class_building"] == 0
-    with pytest.raises(InputError) as e:
-        run(tmp_path, 事件=[["三(2)班", "2026-03-01", "事故", "120%", ""]])
-    assert e.value.findings[0].cell == "D2"
+    r = scored(tmp_path, 事件=[["三(2)班", "2026-03-01", "事故", "120%", ""]])
+    assert r.exit_code() == 2 and cells(r.findings, "INCIDENT-DEDUCTION") == {("事件", "D2")}
 
 
 def test_competition_ranking_and_quota_ties(tmp_path):
@@ -178,9 +188,9 @@ def test_tie_order_is_a_profile_setting(tmp_path):
     names = ("一(2)班", "一(1)班")
     ratings = full_marks(names[0]) + full_marks(names[1])
     book = write_book(tmp_path / "b.xlsx", {"班级": classes(*names), "评分": ratings})
-    r = score(book, P, today=TODAY)
+    r = score.run([book], P).per_school[0]
     assert [c.class_name for c in r.classes] == ["一(2)班", "一(1)班"]
-    r = score(book, P.with_values(**{"score.tie_order": "class"}), today=TODAY)
+    r = score.run([book], P.with_values(**{"score.tie_order": "class"})).per_school[0]
     assert [c.class_name for c in r.classes] == ["一(1)班", "一(2)班"]
 
 
@@ -190,24 +200,33 @@ SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 def test_raw_fitness_file_feeds_veto_and_item(tmp_path):
     # sample_data/fitness.xlsx is the national upload template with raw measurements, scored by
     # asrv.fitness; its failing students sit in 二(2)班 (1) and 六(3)班 (2).
-    r = score(SAMPLE / "classes.xlsx", P, fitness=SAMPLE / "fitness.xlsx", year="2025-2026")
-    vetoed = {c.class_name: c.veto_count for c in r.classes if c.vetoed}
+    r = score.run([SAMPLE / "classes.xlsx"], P, options=score.Options(fitness=[str(SAMPLE / "fitness.xlsx")],
+                                                                      year="2025-2026"))
+    s = r.per_school[0]
+    vetoed = {c.class_name: c.veto_count for c in s.classes if c.vetoed}
     assert vetoed == {"二(2)班": 1, "六(3)班": 2}
-    assert all("不及格" in c.notes[0] for c in r.classes if c.vetoed)
+    assert all("不及格" in c.notes[0] for c in s.classes if c.vetoed)
+    assert [f.role for f in r.files] == ["", "体测"] and all(f.used for f in r.files)
+    assert not [f for f in r.findings if f.rule == "SCORE-FITNESS-MISSING"]
 
 
 def test_class_key_unifies_spellings():
-    from asrv.score.load import class_key
-    assert {class_key(s) for s in ("三(2)班", "三（２）班", "三年级2班", "三年级(2)班", " 三 (2) 班", "三(2)",
-                                   "3(2)班", "3年级2班", "三(02)班")} == {"三(2)"}
-    assert class_key("初一(3)班") == class_key("七(3)班") == class_key("初一年级3班") != class_key("一(3)班")
-    assert class_key("书法社") == "书法社" and class_key("12班") != class_key("一(2)班")
+    assert {class_id(s) for s in ("三(2)班", "三（２）班", "三年级2班", "三年级(2)班", " 三 (2) 班", "三(2)",
+                                  "3(2)班", "3年级2班", "三(02)班")} == {"三(2)"}
+    assert class_id("初一(3)班") == class_id("七(3)班") == class_id("初一年级3班") != class_id("一(3)班")
+    assert class_id("书法社") == "书法社" and class_id("12班") != class_id("一(2)班")
+
+
+def test_spellings_of_one_class_match_across_sheets(tmp_path):
+    r = run(tmp_path, 班级=classes("三(2)班"), 评分=full_marks("三年级2班"), 体测=[["3(2)班", "张三", "不及格"]])
+    assert r.classes[0].base == 80 and r.classes[0].vetoed
 
 
 def test_raw_fitness_class_not_listed_is_reported_at_its_cell(tmp_path):
     book = write_book(tmp_path / "one.xlsx", {"班级": classes("一(1)班"), "评分": full_marks("一(1)班")})
-    with pytest.raises(InputError) as e:
-        score(book, P, fitness=SAMPLE / "fitness.xlsx", year="2025-2026")
-    unknown = [f for f in e.value.findings if f.rule == "CLASS-UNKNOWN"]
-    assert unknown and all(f.cell.startswith("C") for f in unknown)  # 班级名称 is column C there
+    r = score.run([book], P, options=score.Options(fitness=[str(SAMPLE / "fitness.xlsx")], year="2025-2026"))
+    unknown = [f for f in r.findings if f.rule == "CLASS-UNKNOWN"]
+    assert unknown and all(f.cell.startswith("C") and f.file == "fitness.xlsx" for f in unknown)  # 班级名称 is C
     assert {f.value for f in unknown} >= {"一(2)班", "六(4)班"} and "一(1)班" not in {f.value for f in unknown}
+    assert len(unknown) == len({f.value for f in unknown})  # one finding per class, not one per student
+    assert r.exit_code() == 1 and r.per_school[0].classes[0].items["fitness"] > 0

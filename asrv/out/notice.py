@@ -7,18 +7,21 @@ from pathlib import Path
 
 from .mask import mask_id, mask_name
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()|#~!^=+\-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~^])")
+_MD_LEADING = re.compile(r"^([-+=])")
 _MD_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 _MD_ORDERED = re.compile(r"^(\d+)\.(?=\s|$)")
 
 
 def md_escape(value: object) -> str:
-    """A value as Markdown text: every markup character escaped, line breaks made spaces (a newline
-    in a class or school name must not break a table row), `1.` at the start not a list."""
+    """A value as Markdown text: every markup character escaped (`- + =` and `1.` where they would
+    start a list or a heading), line breaks made spaces (a newline in a class or school name must
+    not break a table row)."""
     if value is None:
         return ""
     s = _MD_BREAKS.sub(" ", str(value))
-    return _MD_ORDERED.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", s))
+    s = _MD_LEADING.sub(r"\\\1", _MD_SPECIAL.sub(r"\\\1", s))
+    return _MD_ORDERED.sub(r"\1\\.", s)
 
 
 def _num(value: object, digits: int = 1) -> str:

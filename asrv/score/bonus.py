@@ -5,9 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..io import Table
+from ..io.keys import class_id
 from ..io.schema import norm
 from ..profile import Profile
-from .load import class_key
 
 PRIZE_INDEX = {"一等奖": 0, "二等奖": 1, "三等奖": 2}
 
@@ -28,10 +28,11 @@ class AwardLine:
     worth: float = 0.0      # what the record is worth by the tables, counted or not
     counted: bool = False
     reason: str = ""
+    outside_year: bool = False  # not counted for its date: also a SCORE-AWARD-YEAR finding
 
     @property
     def key(self) -> str:
-        return class_key(self.class_name)
+        return class_id(self.class_name)
 
     @property
     def points(self) -> float:
@@ -61,7 +62,7 @@ def prize_of(place: int, profile: Profile) -> str | None:
 def evaluate(t: Table | None, profile: Profile, year: tuple[dt.date, dt.date]) -> list[AwardLine]:
     if t is None:
         return []
-    lines = [_line(t, row, rec) for row, rec in t.df.iterrows()]
+    lines = [_line(row, rec) for row, rec in zip(t.df.index, t.df.to_dict("records"))]
     tables = {"团体": level_points(profile, "团体"), "个人": level_points(profile, "个人")}
     for line in lines:
         _points(line, profile, tables[line.kind], year)
@@ -69,8 +70,8 @@ def evaluate(t: Table | None, profile: Profile, year: tuple[dt.date, dt.date]) -
     return lines
 
 
-def _line(t: Table, row: int, rec) -> AwardLine:
-    get = lambda f: rec[f] if t.has(f) else None  # noqa: E731
+def _line(row: int, rec: dict) -> AwardLine:
+    get = rec.get  # optional columns that are absent are absent from the record
     place, count = get("place"), get("count")
     return AwardLine(
         row=row, class_name=rec["class"], kind=rec["kind"], student=get("student") or "", event=rec["event"],
@@ -89,11 +90,15 @@ def _points(line: AwardLine, profile: Profile, table: dict[str, list[float]], ye
         return
     if line.date is not None and not year[0] <= line.date <= year[1]:
         line.reason = f"不在本学年（{year[0]:%Y-%m-%d} 至 {year[1]:%Y-%m-%d}）内，不计分（篇3 二、8）"
+        line.outside_year = True
         return
     if any(word in line.event for word in bonus["excluded_events"]):
         line.reason = "上年获得的优秀班集体等荣誉不纳入计分（篇3 二、8）"
         return
     points = table.get(line.level)
+    if line.place is None and not line.prize:  # AWARD-PRIZE, unless a profile turned it off
+        line.reason = "未填「等第」或「名次」，不计分（篇3 二、2—4）"
+        return
     if points is None:
         line.reason = f"{line.kind}奖没有「{line.level}」的计分标准（篇3 二、2—3）"
         return

@@ -5,17 +5,19 @@ import datetime as dt
 
 import pandas as pd
 
-from ..findings import WARNING, Report
+from ..findings import Finding
+from ..io.keys import class_id
 from ..profile import Profile
-from .load import ScoreInput, class_key
+from .load import SchoolBook
+from .rules import add
 
 ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "conduct", "web_page", "feature")
 
 
-def rated_items(inp: ScoreInput, profile: Profile) -> pd.DataFrame:
+def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
     """Mean (or sum) of the raters' scores per class and item; NaN where nobody rated."""
     t = inp.table("ratings")
-    df = pd.DataFrame({"key": t.df["class"].map(class_key), "item": t.df["item"],
+    df = pd.DataFrame({"key": t.df["class"].map(class_id), "item": t.df["item"],
                        "score": t.df["score"].astype(float)})
     out = pd.DataFrame(index=list(inp.order), columns=list(ITEM_CODES), dtype=float)
     for item, group in df.groupby("item", sort=False):
@@ -25,18 +27,18 @@ def rated_items(inp: ScoreInput, profile: Profile) -> pd.DataFrame:
     return out
 
 
-def count_items(inp: ScoreInput, profile: Profile, out: pd.DataFrame) -> None:
+def count_items(inp: SchoolBook, profile: Profile, out: pd.DataFrame) -> None:
     """环境卫生 and 五星达标班: one point per pass, capped at the item's maximum."""
     t = inp.table("checks")
     for item, field in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes")):
         if t is None or not t.has(field):
             continue
-        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=t.df["class"].map(class_key))
+        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=t.df["class"].map(class_id))
         total = passes.groupby(level=0).sum()
         out.loc[total.index, item] = total.clip(upper=profile[f"score.items.{item}.max"])
 
 
-def fitness_item(inp: ScoreInput, profile: Profile, out: pd.DataFrame, fitness_counts: dict) -> None:
+def fitness_item(inp: SchoolBook, profile: Profile, out: pd.DataFrame, fitness_counts: dict) -> None:
     """4a: the PE teacher's score where given [reading]; otherwise max × passed ÷ tested."""
     top = profile["score.items.fitness.max"]
     for key, c in fitness_counts.items():
@@ -44,17 +46,17 @@ def fitness_item(inp: ScoreInput, profile: Profile, out: pd.DataFrame, fitness_c
             out.at[key, "fitness"] = round(top * c["passed"] / c["tested"], 2)
 
 
-def report_missing(inp: ScoreInput, profile: Profile, out: pd.DataFrame, report: Report) -> None:
+def report_missing(inp: SchoolBook, profile: Profile, out: pd.DataFrame, findings: list[Finding]) -> None:
+    """Said at the class's 班级 cell: a missing rating has no cell of its own."""
     for key in out.index:
         missing = [profile[f"score.items.{i}.label"] for i in ITEM_CODES if pd.isna(out.at[key, i])]
         if missing:
-            report.add("SCORE-ITEM-MISSING", WARNING,
-                       f"班级「{inp.names[key]}」没有以下项目的评分，按 0 分计：{'、'.join(missing)}（篇3 三）",
-                       file=inp.file, sheet="评分")
+            add(findings, profile, "SCORE-ITEM-MISSING",
+                f"班级「{inp.names[key]}」没有以下项目的评分，按 0 分计：{'、'.join(missing)}", **inp.cells[key])
 
 
-def apply_incidents(inp: ScoreInput, profile: Profile, out: pd.DataFrame, year: tuple[dt.date, dt.date],
-                    report: Report) -> dict[str, str]:
+def apply_incidents(inp: SchoolBook, profile: Profile, out: pd.DataFrame, year: tuple[dt.date, dt.date],
+                    findings: list[Finding]) -> dict[str, str]:
     """Item 1 becomes 0 for a major incident; otherwise × (1 − Σ deductions), at least 0 (篇3 二、7)."""
     t = inp.table("incidents")
     notes: dict[str, str] = {}
@@ -64,16 +66,17 @@ def apply_incidents(inp: ScoreInput, profile: Profile, out: pd.DataFrame, year: 
     zero: dict[str, list[str]] = {}
     cut: dict[str, float] = {}
     for row, rec in t.df.iterrows():
-        key, kind = class_key(rec["class"]), rec["kind"] or ""
+        key, kind = class_id(rec["class"]), rec["kind"] or ""
         date = rec["date"] if t.has("date") else None
         if date is not None and not year[0] <= date <= year[1]:
-            report.add("INCIDENT-OUT-OF-YEAR", WARNING, f"事件日期 {date:%Y-%m-%d} 不在本学年内，未扣分（篇3 二、8）",
-                       value=str(date), **t.where("date", row))
+            add(findings, profile, "INCIDENT-OUT-OF-YEAR",
+                f"事件日期 {date:%Y-%m-%d} 不在本学年（{year[0]:%Y-%m-%d} 至 {year[1]:%Y-%m-%d}）内，未扣分",
+                value=str(date), **t.where("date", row))
             continue
         if any(word in kind for word in rules["zero_kinds"]):
             zero.setdefault(key, []).append(kind)
             continue
-        given = rec["deduction"] if t.has("deduction") else None
+        given = rec["deduction"] if t.has("deduction") else None  # parsed by rules.check_deductions
         rate = given if given is not None else rules["deductions"].get(kind, rules["default_deduction"])
         cut[key] = cut.get(key, 0.0) + rate
     for key, rate in cut.items():

@@ -1,8 +1,10 @@
 """Competition ranking (1, 2, 2, 4) and the quota with ties at the cut-off (篇3 二、9)."""
 from __future__ import annotations
 
-from ..findings import WARNING, Report
+from ..findings import Finding
+from ..profile import Profile
 from .result import ClassScore
+from .rules import add
 
 
 def rank(classes: list[ClassScore], tie_order: str) -> list[ClassScore]:
@@ -14,7 +16,7 @@ def rank(classes: list[ClassScore], tie_order: str) -> list[ClassScore]:
     return ranked
 
 
-def recommend(ranked: list[ClassScore], quota: int, report: Report, file: str) -> None:
+def recommend(ranked: list[ClassScore], quota: int, profile: Profile, findings: list[Finding], file: str) -> None:
     """The top `quota` eligible classes; a tie across the cut-off recommends all tied classes."""
     eligible = [c for c in ranked if not c.vetoed]
     if quota <= 0 or not eligible:
@@ -25,6 +27,6 @@ def recommend(ranked: list[ClassScore], quota: int, report: Report, file: str) -
         c.recommended = True
     if len(chosen) > quota:
         tied = [c.class_name for c in chosen if c.total == cut]
-        report.add("SCORE-QUOTA-TIE", WARNING,
-                   f"推荐名额 {quota} 个，第 {quota} 名处 {'、'.join(tied)} 同分 {cut:g}，均予推荐，"
-                   f"共推荐 {len(chosen)} 个班级（篇3 二、9）", file=file)
+        add(findings, profile, "SCORE-QUOTA-TIE",
+            f"推荐名额 {quota} 个，第 {quota} 名处 {'、'.join(tied)} 同分 {cut:g}，均予推荐，共推荐 {len(chosen)} 个班级",
+            file=file)

@@ -1,15 +1,26 @@
-"""What `score` returns: ranked classes, every award with its points or reason, every finding."""
+"""What `score.run` returns: per school the ranked classes and every award with its points or
+reason; the findings and files of the whole run come from asrv.result.Result."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..findings import Finding
+from ..result import Options as BaseOptions, Result
+from ..workdays import Period
 from .bonus import AwardLine
+from .years import Span, label
+
+
+@dataclass
+class Options(BaseOptions):
+    quota: int | None = None       # classes recommended per school; the profile's score.quota when None
+    year: str | None = None        # 2025-2026; else the year most award dates fall in
+    fitness: list[str] = field(default_factory=list)  # --fitness files, folders or globs
 
 
 @dataclass
 class ClassScore:
+    school: str
     class_name: str
     grade: str
     head_teacher: str
@@ -30,22 +41,45 @@ class ClassScore:
     def to_json(self) -> dict:
         return {"class": self.class_name, "rank": self.rank, "total": self.total, "base": self.base,
                 "team_bonus": self.team_bonus, "individual_bonus": self.individual_bonus,
-                "items": dict(self.items), "vetoed": self.vetoed, "recommended": self.recommended}
+                "items": dict(self.items), "vetoed": self.vetoed,
+                "recommended": self.recommended}
 
 
 @dataclass
-class ScoreResult:
+class SchoolScore:
+    school: str
+    school_source: str
     file: str
-    year: tuple[dt.date, dt.date]
+    year: Span
+    year_source: str               # --year, 获奖日期 or --date (asrv.score.years)
     quota: int
     classes: list[ClassScore]
     awards: list[AwardLine]
-    findings: list[Finding]
 
     @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+    def recommended(self) -> list[ClassScore]:
+        return [c for c in self.classes if c.recommended]
 
     def to_json(self) -> dict:
-        return {"classes": [c.to_json() for c in self.classes],
-                "findings": [f.to_json() for f in self.findings]}
+        return {"school": self.school, "school_source": self.school_source, "file": self.file,
+                "year": label(self.year), "year_source": self.year_source, "quota": self.quota,
+                "classes": [c.to_json() for c in self.classes]}
+
+
+@dataclass
+class ScoreResult(Result):
+    per_school: list[SchoolScore] = field(default_factory=list)   # in pinyin order of the schools
+    period: Period | None = None   # the notices' publication period, from options.date
+
+    @property
+    def date(self) -> dt.date:
+        return self.options.day
+
+    def school(self, name: str) -> SchoolScore:
+        return next(s for s in self.per_school if s.school == name)
+
+    def findings_of(self, school: str) -> list:
+        return [f for f in self.findings if f.school == school]
+
+    def payload(self) -> dict:
+        return {"schools": [s.to_json() for s in self.per_school]}

@@ -56,6 +56,7 @@ class Settings(Section):
     tie_order: Literal["input", "class"]
     publication_working_days: int = Field(ge=1, le=30)
     objection_contact: str
+    district_objection_contact: str
     school: str
     items: dict[Literal["class_building", "study", "teaching", "fitness", "hygiene", "conduct", "web_page",
                         "feature"], Item]

@@ -88,8 +88,9 @@ INCIDENTS = SheetSpec("incidents", "事件", (
     CLASS,
     Field("date", "日期", ("时间",), kind="date", required=False),
     Field("kind", "类型", ("事件类型",), hint="重大事件、严重违法违纪、事故、偷窃、抢劫、进网吧……"),
-    Field("deduction", "扣分比例", ("扣分",), kind="rate", minimum=0, maximum=1, required=False,
-          hint="如 10%，空白按配置默认"),
+    # Read as text and parsed by rules.deduction: the rate kind would take a cell formatted as
+    # 150 % (stored 1.5) for 1.5 %.
+    Field("deduction", "扣分比例", ("扣分",), required=False, hint="如 10%，空白按配置默认"),
     Field("note", "说明", ("备注",), required=False),
 ), required=False, note="重大事件、严重违法违纪：班级建设为 0 分；其他事件按比例扣班级建设分。",
    example={"class": "三(2)班", "date": "2026-03-10", "kind": "事故", "deduction": "10%", "note": ""})

@@ -1,0 +1,70 @@
+"""`run(inputs, profile, *, options, progress) -> ScoreResult`: every school's classes workbook
+scored and ranked on its own. A file that cannot be used becomes findings about it and the
+others are scored (asrv.result.read_each)."""
+from __future__ import annotations
+
+from ..findings import ERROR, Finding, InputError, Progress, no_progress
+from ..io.keys import school_order
+from ..profile import Profile
+from ..registry import finding
+from ..result import FileUse, gather, read_each
+from ..workdays import publication_period
+from .fitness_data import assign, class_counts, fold, read_fitness
+from .load import SchoolBook, load
+from .result import Options, ScoreResult
+from .rules import add
+from .scoring import award_dates, score_school
+from .years import choose_year, parse_year
+
+
+def run(inputs, profile: Profile, *, options: Options | None = None, progress: Progress = no_progress) -> ScoreResult:
+    options = options or Options()
+    given = parse_year(options.year, profile) if options.year else None
+    quota = profile["score.quota"] if options.quota is None else options.quota
+    paths, missing, findings = gather(inputs, progress)
+    if options.school and len(paths) > 1:
+        raise InputError([Finding("OPTION", ERROR, f"--school 只能用于单个文件；本次有 {len(paths)} 个工作簿，"
+                                  "各校名称取自工作簿的标题行、学校单元格或文件名")])
+    default = profile["score.school"] if len(paths) == 1 else None
+    done, bad, problems = read_each(paths, lambda p: load(p, profile, options.school, default), progress)
+    findings += problems
+    books = _one_per_school(done, bad, findings, profile)
+    fit_paths, fit_missing, fit_skipped = gather(options.fitness, progress, role="体测")
+    fit_done, fit_bad, fit_problems = read_each(fit_paths, lambda p: read_fitness(p, profile), progress, role="体测")
+    assigned, unmatched = assign([d for _, d in fit_done], books, profile)
+    findings += fit_skipped + fit_problems + unmatched
+    per_school = []
+    for i, book in enumerate(sorted(books, key=lambda b: school_order(b.school)), 1):
+        progress(f"评分 {i}/{len(books)}：{book.school}")
+        own = list(book.warnings)
+        counts, about_fitness = class_counts(book, assigned[book.school], profile, given=bool(fit_paths))
+        span, source = choose_year(given, award_dates(book), options.day, profile)
+        per_school.append(score_school(book, counts, profile, span, source, quota, own))
+        findings += [f.at_school(book.school) for f in own + about_fitness]
+    period = publication_period(options.day, profile["score.publication_working_days"], profile["calendar"])
+    if period.unknown_years:
+        add(findings, profile, "CALENDAR-YEAR", f"不知道 {'、'.join(map(str, period.unknown_years))} 年的法定节假日，"
+            "公示期只避开了周末；请在配置 [calendar] 中写明节假日")
+    owner = {id(d): s for s, ds in assigned.items() for d in ds}
+    order = {p: i for i, p in enumerate(paths)}
+    files = sorted([FileUse(b.path, True, b.school, b.school_source) for b in books] + bad,
+                   key=lambda f: order.get(f.path, len(order)))
+    files += missing + fit_missing + fit_bad
+    files += [FileUse(p, True, owner.get(id(d), d.claimed or ""), d.school_source, role="体测") for p, d in fit_done]
+    return ScoreResult(findings=sorted(findings, key=Finding.sort_key), files=files, profile=profile,
+                       options=options, per_school=per_school, period=period)
+
+
+def _one_per_school(done, bad: list[FileUse], findings: list[Finding], profile: Profile) -> list[SchoolBook]:
+    """Two workbooks naming one school cannot both be its list: the later one is not used."""
+    kept: dict[str, SchoolBook] = {}
+    for path, book in done:
+        first = kept.get(fold(book.school))
+        if first is None:
+            kept[fold(book.school)] = book
+            continue
+        bad.append(FileUse(path, False, book.school, book.school_source))
+        findings.append(finding(profile, "SCORE-SCHOOL-DUPLICATE",
+            f"与「{first.file}」同为「{book.school}」（{book.school_source}）的评价工作簿，未使用此文件；"
+            "如是两所学校，请在各自「班级」表的标题行写明校名", severity=ERROR, file=path.name, school=book.school))
+    return list(kept.values())
