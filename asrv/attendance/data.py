@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..io.keys import class_id, school_order
-from .frames import Sources, dates, frame, minutes, per_value, person, text
-from .load import DEPARTURE_FIELDS, Loaded
+from .frames import Loaded, Sources, dates, frame, minutes, per_value, person, text
+from .load import DEPARTURE_FIELDS
 
 COLUMNS = {
     "roster": ("term", "group", "student_id", "name", "class", "days"),

@@ -57,6 +57,16 @@ def day(ts) -> str:
 
 
 @dataclass
+class Loaded:
+    """One input file read: its tables by kind, its school and how that was found, its role."""
+    path: Path
+    school: str
+    school_source: str
+    tables: dict[str, Table]
+    role: str = ""
+
+
+@dataclass
 class Sources:
     tables: list[Table] = field(default_factory=list)
 

@@ -3,13 +3,12 @@ shared reader: its tables and its school, or InputError with every problem found
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError
 from ..io import Table, open_workbook, read_sheet, read_sheets
 from ..io.reader import find_sheet, header_fields
-from .frames import blank_cells, file_school
+from .frames import Loaded, blank_cells, file_school
 from .sheets import ATTENDANCE, CARD, DEPARTURES, GUARDIANS, ROSTER, STAFF_SIGNIN
 
 SIGNIN_ROLE = "签到"
@@ -18,19 +17,6 @@ DEPARTURE_FIELDS = ("left_at", "method", "picker", "teacher")
 NEEDED = {"roster": ("group", "student_id"), "attendance": ("date", "group", "student_id", "status"),
           "departures": ("date", "student_id"), "guardians": ("student_id", "picker"),
           "staff_signin": ("date", "name", "signed_in"), "card": ("name", "punched")}
-
-
-@dataclass
-class Loaded:
-    path: Path
-    school: str
-    school_source: str
-    tables: dict[str, Table]
-    role: str = ""       # SIGNIN_ROLE for a file holding only staff sign-ins
-
-    @property
-    def signin_only(self) -> bool:
-        return self.role == SIGNIN_ROLE
 
 
 def read_file(path: Path, given: str | None = None) -> Loaded:
@@ -58,6 +44,10 @@ def read_file(path: Path, given: str | None = None) -> Loaded:
     first = book.grid(book.sheet_names[0])[0] if book.sheet_names else None
     school, source = file_school(path, tables.values(), given, first)
     return Loaded(path, school, source, tables, role)
+
+
+def signin_only(item: Loaded) -> bool:
+    return item.role == SIGNIN_ROLE
 
 
 def _signin(book, problems: list[Finding]) -> dict[str, Table]:

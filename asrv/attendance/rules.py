@@ -17,7 +17,7 @@ FAMILY = "attendance"
 A = "attendance."
 for _id, _title, _source, _level, _keys in [
     ("ATT-NOT-ON-ROSTER", "考勤和离校记录中的学生都在课后服务名单中，且在名单所列的服务班", "篇1 四(三)", "error", ()),
-    ("ATT-NO-RECORD", "名单中的学生每个参加日（空白为 {attendance.service_days}）都有考勤记录", "篇1 四(三)", "error",
+    ("ATT-NO-RECORD", "名单中的学生每个参加日都有考勤记录（有考勤记录的日子为服务日）", "篇1 四(三)", "error",
      (A + "service_days",)),
     ("ATT-DUPLICATE", "同一学生同一天只有一条考勤记录", "", "error", ()),
     ("ATT-UNREPORTED-ABSENCE", "无故缺勤的学生当天告知家长（填写告知家长时间）", "篇1 四(三)", "error", ()),

@@ -9,7 +9,8 @@ from ..io.school import FILENAME
 from ..result import FileUse, gather, read_each
 from . import rules, rules_extra, summary
 from .data import build, expected
-from .load import Loaded, read_file
+from .frames import Loaded
+from .load import read_file, signin_only
 from .result import AttendanceResult, Options
 
 
@@ -25,7 +26,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     uses = {f.path: f for f in bad}
     uses.update({x.path: FileUse(x.path, True, x.school, x.school_source, x.role) for x in loaded})
     result.files = missing + [uses[p] for p in paths]
-    if not any(not x.signin_only for x in loaded):
+    if not any(not signin_only(x) for x in loaded):
         for x in loaded:
             uses[x.path].used = False
             result.findings.append(Finding("READ-SHEET", ERROR, "只有教师签到记录，没有考勤工作簿（名单、考勤），无法核对",
@@ -94,10 +95,10 @@ def _extra(result: AttendanceResult, inputs, role: str, read, progress: Progress
 def _place_signins(loaded: list[Loaded]) -> None:
     """A card-machine export names no school: it belongs to the attendance workbook beside it in the
     same folder, else to the run's only school."""
-    main = [x for x in loaded if not x.signin_only]
+    main = [x for x in loaded if not signin_only(x)]
     every = {x.school for x in main}
     for x in loaded:
-        if not x.signin_only or x.school_source != FILENAME or x.school in every:
+        if not signin_only(x) or x.school_source != FILENAME or x.school in every:
             continue
         beside = {m.school for m in main if m.path.parent == x.path.parent}
         if len(beside) == 1:
