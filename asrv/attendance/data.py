@@ -51,6 +51,8 @@ def build(loaded: list[Loaded], given: bool) -> Data:
                                         relation=text(got["guardians"]["relation"]),
                                         valid_until=dates(got["guardians"]["valid_until"]))
     signin = pd.concat([_signin_sheet(got["staff_signin"]), _card(got["card"])], ignore_index=True)
+    signin = signin.assign(date=dates(signin["date"]), first=signin["first"].astype(float),
+                           last=signin["last"].astype(float))
     names = {}
     for f in (roster, att):
         for k, g in zip(zip(f["school"], f["gkey"]), f["group"]):
@@ -108,7 +110,7 @@ def _card(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=SIGNIN)
     at = pd.to_datetime(df["punched"].map(lambda v: v if isinstance(v, dt.datetime) else None))
-    d = pd.DataFrame({"school": df["school"], "date": at.dt.normalize(), "name": per_value(df["name"], person),
+    d = pd.DataFrame({"school": df["school"], "date": dates(at.dt.normalize()), "name": per_value(df["name"], person),
                       "m": (at.dt.hour * 60 + at.dt.minute).astype(float),
                       "tab": df["tab"], "line": df["line"]}).sort_values("m")
     g = d.groupby(["school", "date", "name"], sort=False)

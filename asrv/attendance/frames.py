@@ -103,7 +103,8 @@ def frame(table: Table, tab: int, school: str, given: bool, columns: Iterable[st
 
 
 def dates(s: pd.Series) -> pd.Series:
-    return pd.to_datetime(s, errors="coerce")
+    """Dates as datetime64 of one resolution, so frames of every file and sheet join."""
+    return pd.to_datetime(s, errors="coerce").astype("datetime64[ns]")
 
 
 def blank_cells(table: Table | None, fields: Iterable[str], problems: list[Finding]) -> None:

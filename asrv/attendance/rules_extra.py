@@ -12,6 +12,7 @@ import pandas as pd
 from .. import registry
 from ..findings import InputError
 from ..io import Table, open_workbook, read_sheet
+from ..io.clock import weekday_name
 from ..io.keys import class_id
 from .frames import day, file_school, frame, hhmm, person, text
 from .rules import Check
@@ -87,7 +88,8 @@ def staff_signin(c: Check, sessions: pd.DataFrame) -> None:
             "无法核对安排中的教师是否到岗", severity="warning")
     m = need[need["school"].isin(c.data.signed)].merge(c.data.signin, how="left", on=["school", "date", "name"])
     _at(c, "ATT-STAFF-SIGNIN", m[m["first"].isna()],
-        lambda r: f"教师 {r.name} 安排在{day(r.date)}（{r.groups} {hhmm(r.start)} 起），当天没有签到记录")
+        lambda r: f"教师 {r.name} {day(r.date)}（{weekday_name(r.weekday)}）有服务安排（{r.groups} {hhmm(r.start)} 起），"
+                  "当天没有签到记录")
     signed = m[m["first"].notna()].astype({"tab": int, "line": int})
     grace = c.cfg("staff.grace_minutes")
     c.emit("ATT-STAFF-LATE", signed[signed["first"] > signed["start"] + grace], ("signed_in", "punched"),

@@ -82,8 +82,9 @@ def _extra(result: AttendanceResult, inputs, role: str, read, progress: Progress
             names = sorted(set(value["school"]))
             school, source = (names[0], "学校列") if len(names) == 1 else ("", "")
         else:
-            value.school = rules_extra.align(pd.Series([value.school]), schools).iloc[0]
-            school, source = value.school, value.school_source
+            school = rules_extra.align(pd.Series([value.school]), schools).iloc[0]
+            source = value.school_source if school == value.school else "本次唯一的学校"
+            value.school = school
         uses[path] = FileUse(path, True, school, source, role)
         got.append(value)
     result.files += missing + [uses[p] for p in paths]
