@@ -173,8 +173,7 @@ def report_failure(findings: list, common: Common, title: str = "无法继续：
         print_json({"ok": False, "exit_code": EXIT_INPUT, "files": [], "written": [],
                     "findings": [f.to_json() for f in findings]})
     elif mode == "plain":
-        for line in plain_lines(findings):
-            err.print(line, markup=False, highlight=False)
+        _write_lines(plain_lines(findings), err)
     elif mode == "csv":
         err.print(csv_text(findings), markup=False, end="")
     else:
@@ -199,8 +198,7 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
     if mode == "json":
         print_json({**result.to_json(), "written": [str(p) for p in written]})
     elif mode == "plain":
-        for line in plain_lines(result.findings, common.limit):
-            out.print(line, markup=False, highlight=False)
+        _write_lines(plain_lines(result.findings, common.limit), out)
         _summary(result, written, err)
     elif mode == "csv":
         out.print(csv_text(result.findings, common.limit), markup=False, end="")
@@ -211,6 +209,13 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
         findings_table(result.findings, "问题与提示", out, limit=common.limit or 20)
         _summary(result, written, out)
     raise typer.Exit(code)
+
+
+def _write_lines(lines: list[str], console) -> None:
+    """The plain lines as they are: rich would expand the tabs that separate their fields."""
+    for line in lines:
+        console.file.write(line + "\n")
+    console.file.flush()
 
 
 def _summary(result, written: list, console) -> None:
