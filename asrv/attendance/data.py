@@ -76,7 +76,7 @@ def _attendance(df: pd.DataFrame) -> pd.DataFrame:
     group = text(df["group"])
     out = df.assign(group=group, gkey=per_value(group, class_id), student_id=text(df["student_id"]),
                     date=dates(df["date"]), entered=dates(df["entered"]))
-    return out.assign(weekday=out["date"].dt.dayofweek + 1)
+    return out.assign(weekday=out["date"].dt.day_of_week + 1)
 
 
 def _minutes(s: pd.Series) -> pd.Series:

@@ -190,7 +190,7 @@ def late_pickup(c: Check) -> pd.DataFrame:
     first = c.data.roster.drop_duplicates(["school", "student_id"])[["school", "student_id", "gkey"]]
     d = d.merge(c.att[KEY + ["gkey"]], how="left", on=KEY).merge(
         first.rename(columns={"gkey": "roster_gkey"}), how="left", on=["school", "student_id"])
-    d = d.assign(gkey=d["gkey"].fillna(d["roster_gkey"]), weekday=d["date"].dt.dayofweek + 1)
+    d = d.assign(gkey=d["gkey"].fillna(d["roster_gkey"]), weekday=d["date"].dt.day_of_week + 1)
     hh, mm = (int(x) for x in c.cfg("pickup.session_end").split(":"))
     end = pd.Series(float(hh * 60 + mm), index=d.index)
     if c.ends is not None and not c.ends.empty:
