@@ -20,7 +20,7 @@ COLUMNS = {
     "staff_signin": ("date", "name", "signed_in", "signed_out"),
     "card": ("name", "punched"),
 }
-SIGNIN = ["school", "date", "name", "first", "last", "tab", "line"]
+SIGNIN = ["school", "date", "name", "first", "last", "tab", "line", "out_line"]  # out_line: the sign-out's row
 
 
 @dataclass
@@ -101,7 +101,7 @@ def _departures(sheet: pd.DataFrame, att: pd.DataFrame) -> pd.DataFrame:
 def _signin_sheet(df: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"school": df["school"], "date": dates(df["date"]), "name": per_value(df["name"], person),
                         "first": _minutes(df["signed_in"]), "last": _minutes(df["signed_out"]),
-                        "tab": df["tab"], "line": df["line"]})
+                        "tab": df["tab"], "line": df["line"], "out_line": df["line"]})
     return out.sort_values("first").drop_duplicates(["school", "date", "name"])[SIGNIN]
 
 
@@ -115,8 +115,10 @@ def _card(df: pd.DataFrame) -> pd.DataFrame:
                       "tab": df["tab"], "line": df["line"]}).sort_values("m")
     g = d.groupby(["school", "date", "name"], sort=False)
     out = g.first().reset_index().rename(columns={"m": "first"})
-    last, count = g["m"].max(), g.size()
-    out["last"] = [last[k] if count[k] > 1 else float("nan") for k in zip(out["school"], out["date"], out["name"])]
+    ends = g.last().reset_index()      # sorted by time: the day's last swipe
+    many = (g.size() > 1).to_numpy()
+    out["last"] = ends["m"].where(many)
+    out["out_line"] = ends["line"]
     return out[SIGNIN]
 
 

@@ -90,12 +90,13 @@ def staff_signin(c: Check, sessions: pd.DataFrame) -> None:
     _at(c, "ATT-STAFF-SIGNIN", m[m["first"].isna()],
         lambda r: f"教师 {r.name} {day(r.date)}（{weekday_name(r.weekday)}）有服务安排（{r.groups} {hhmm(r.start)} 起），"
                   "当天没有签到记录")
-    signed = m[m["first"].notna()].astype({"tab": int, "line": int})
+    signed = m[m["first"].notna()].astype({"tab": int, "line": int, "out_line": int})
     grace = c.cfg("staff.grace_minutes")
     c.emit("ATT-STAFF-LATE", signed[signed["first"] > signed["start"] + grace], ("signed_in", "punched"),
            lambda r: f"教师 {r.name} {day(r.date)} {hhmm(r.first)} 签到，晚于服务开始 {hhmm(r.start)}",
            lambda r: hhmm(r.first))
     early = signed[signed["last"].notna() & (signed["last"] < signed["end"])]
+    early = early.assign(line=early["out_line"])
     c.emit("ATT-STAFF-LATE", early, ("signed_out", "punched"),
            lambda r: f"教师 {r.name} {day(r.date)} {hhmm(r.last)} 签退，早于服务结束 {hhmm(r.end)}",
            lambda r: hhmm(r.last))
