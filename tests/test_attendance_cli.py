@@ -138,3 +138,40 @@ def test_rules_are_listed(tmp_path):
     assert {"ATT-UNREPORTED-ABSENCE", "ATT-NOT-ON-ROSTER", "ATT-NO-RECORD", "ATT-NO-DEPARTURE",
             "ATT-PICKUP-UNAUTHORISED", "ATT-LATE-PICKUP", "ATT-BACKFILL", "ATT-RATE-LOW", "ATT-STAFF-SIGNIN",
             "ATT-FEE-DAYS"} <= ids
+
+
+def test_school_option_names_the_school_of_a_single_file(tmp_path):
+    book = clean()
+    for rows in book.values():
+        for r in rows:
+            r.pop("学校", None)
+    path = write(tmp_path / "sheet.xlsx", book)
+    default = json.loads(invoke(path, "--json", "--out", tmp_path / "o").stdout)
+    assert default["files"][0]["school"] == "sheet" and default["files"][0]["school_source"] == "文件名"
+    given = json.loads(invoke(path, "--json", "--school", "东城小学", "--out", tmp_path / "o").stdout)
+    assert [s["school"] for s in given["schools"]] == ["东城小学"] and given["files"][0]["school_source"] == "--school"
+
+
+@pytest.mark.parametrize("profile", ["hefei", "national"])
+def test_other_profiles_check_the_same_duties(sample, tmp_path, profile):
+    r = invoke(sample, "--profile", profile, "--json", "--out", tmp_path / "o")
+    assert r.exit_code == 1
+    assert len(json.loads(r.stdout)["findings"]) == len(PLANTED) - 5
+
+
+@pytest.mark.parametrize("title, source", [("东城小学2026秋课后服务考勤", "标题行"), ("学校：东城小学", "标题行")])
+def test_school_from_a_title_above_the_header(tmp_path, title, source):
+    from asrv.attendance.load import read_file
+    book = clean()
+    for rows in book.values():
+        for r in rows:
+            r.pop("学校", None)
+    path = write(tmp_path / "考勤.xlsx", book)
+    wb = openpyxl.load_workbook(path)
+    for ws in wb:
+        ws.insert_rows(1)
+        ws["A1"] = title
+    wb.save(path)
+    got = read_file(path)
+    assert (got.school, got.school_source) == ("东城小学", source)
+    assert got.tables["attendance"].where("status", 3)["cell"] == "E3"   # rows keep their Excel numbers

@@ -84,12 +84,14 @@ class Sources:
         return t.where(name, int(line))
 
 
-def file_school(path: Path, tables: Iterable[Table], given: str | None, rows=None) -> tuple[str, str]:
-    """The school of a file and how it was found (学校 column, title row, 学校 cell, file name)."""
+def file_school(path: Path, tables: Iterable[Table], given: str | None, book=None) -> tuple[str, str]:
+    """The school of a file and how it was found (学校 column, title row, 学校 cell above a header,
+    file name)."""
     tables = list(tables)
     names = [v for t in tables if t.has("school") for v in t.df["school"]]
     titles = [s for t in tables for s in t.titles]
-    return school_of(path, names, titles, rows, given)
+    above = [r for t in tables[:1] for r in book.grid(t.sheet)[0][:max(t.header_row - 1, 0)]] if book else None
+    return school_of(path, names, titles, above, given)
 
 
 def frame(table: Table, tab: int, school: str, given: bool, columns: Iterable[str]) -> pd.DataFrame:

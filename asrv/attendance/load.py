@@ -41,8 +41,7 @@ def read_file(path: Path, given: str | None = None) -> Loaded:
     _card_days(tables.get("card"), problems)
     if problems:
         raise InputError(problems)
-    first = book.grid(book.sheet_names[0])[0] if book.sheet_names else None
-    school, source = file_school(path, tables.values(), given, first)
+    school, source = file_school(path, tables.values(), given, book)
     return Loaded(path, school, source, tables, role)
 
 

@@ -135,9 +135,11 @@ def handovers(c: Check) -> pd.DataFrame:
     present = c.att[c.att["status"].isin(c.cfg("present"))]
     dep = c.data.dep.rename(columns={"tab": "dtab", "line": "dline"})
     m = present.drop(columns=["left_at", "method", "picker", "teacher"]).merge(dep, how="left", on=KEY)
-    lacks = pd.DataFrame({"离校时间": m["left"].isna(), "交接教师": m["teacher"] == "",
-                          "接送人": (m["picker"] == "") & ~m["method"].isin([ALONE, GATE])}, index=m.index)
-    m["lacks"] = ["、".join(k for k, v in row.items() if v) for row in lacks.to_dict("records")]
+    lacks = pd.Series("", index=m.index)
+    for name, missing in (("离校时间", m["left"].isna()), ("交接教师", m["teacher"] == ""),
+                          ("接送人", (m["picker"] == "") & ~m["method"].isin([ALONE, GATE]))):
+        lacks = lacks + missing.map({True: name + "、", False: ""})
+    m["lacks"] = lacks.str.rstrip("、")
     m["found"] = m["dtab"].notna()
     return m
 

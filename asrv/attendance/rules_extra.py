@@ -49,7 +49,7 @@ def read_fees(path: Path, given: str | None = None) -> FeeFile:
     pay = read_sheet(book, dataclasses.replace(PAYMENTS, required=False), problems)
     if problems:
         raise InputError(problems)
-    school, source = file_school(path, [t for t in (enr, pay) if t is not None], given)
+    school, source = file_school(path, [t for t in (enr, pay) if t is not None], given, book)
     return FeeFile(path, school, source, enr, pay)
 
 
