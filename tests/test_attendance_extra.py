@@ -5,7 +5,7 @@ import pytest
 
 from asrv.attendance import Options, run
 from asrv.profile import load_profile
-from test_attendance_support import DAYS, SCHOOL, at, cell, clean, sid, write
+from test_attendance_support import SCHOOL, at, cell, clean, sid, write
 from test_schedule_support import week, write_book
 
 PROFILE = load_profile("default")
