@@ -24,6 +24,8 @@ demo: $(STAMP)
 	$(BIN)/asrv fees sample_data/fees.xlsx --term 2026秋 --schedule sample_data/schedule.xlsx --date 2026-12-28 --out asrv-out/收费 $(OK1)
 	$(BIN)/asrv survey sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --out asrv-out/调查 $(OK1)
 	$(BIN)/asrv enroll sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --seed 20260901 --school 示例市实验小学 --out asrv-out/录取 $(OK1)
+	$(BIN)/asrv check-attendance sample_data/attendance.xlsx --schedule sample_data/schedule.xlsx --fees sample_data/attendance.xlsx --out asrv-out/考勤 $(OK1)
+	$(BIN)/asrv check-meals sample_data/meals.xlsx --out asrv-out/午餐 $(OK1)
 	@echo
 	@echo "输出已写入 asrv-out/（outputs are in asrv-out/）："
 	@cd asrv-out && find . -type f ! -name '体测_*班.html' | sort | sed 's|^\./|  asrv-out/|'

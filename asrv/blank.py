@@ -15,6 +15,8 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "catalog": ("asrv.survey.sheets", "CATALOG_SHEETS", "课后服务目录（asrv enroll --catalog）"),
     "fees": ("asrv.fees.sheets", "ALL", "收费、减免、补助与支出（asrv fees）"),
     "fitness": ("asrv.fitness.sheets", "ALL", "学生体质健康测试成绩（asrv fitness）"),
+    "attendance": ("asrv.attendance.sheets", "ALL", "课后服务考勤、离校交接与教师签到（asrv check-attendance）"),
+    "meals": ("asrv.meals.sheets", "ALL", "午餐供餐、陪餐与留样（asrv check-meals）"),
 }
 
 

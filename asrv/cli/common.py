@@ -211,6 +211,13 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
     raise typer.Exit(code)
 
 
+def _write_lines(lines: list[str], console) -> None:
+    """The plain lines as they are: rich would expand the tabs that separate their fields."""
+    for line in lines:
+        console.file.write(line + "\n")
+    console.file.flush()
+
+
 def _summary(result, written: list, console) -> None:
     files_note(result.files, console)
     errors_, warnings = len(result.errors), len(result.warnings)

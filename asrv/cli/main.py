@@ -16,6 +16,8 @@ COMMANDS = [
     "survey_cmd",
     "fees_cmd",
     "fitness_cmd",
+    "attendance_cmd",
+    "meals_cmd",
 ]
 
 

@@ -235,3 +235,40 @@ def parse_minsec(v: object) -> float:
 
 
 PARSERS.update(minsec=parse_minsec)
+
+
+# ---- moments: a date and a time in one cell (card-machine exports, 告知家长时间, 留样时间; kind timestamp) ----
+
+_STAMP_HINT = "应为日期和时间，如 2026-03-05 17:20 或 2026/3/5 17:20:00（同一天的也可只写时间 17:20）"
+_STAMP = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]*(?P<t>\S.*))?")
+_EXCEL_ZERO = dt.datetime(1899, 12, 30)
+
+
+def parse_timestamp(v: object) -> dt.datetime | dt.time:
+    """A moment to the minute: an Excel date-time or serial (42966.5 is 2017-08-19 12:00),
+    `2026-03-05 17:20`, `2026/3/5 17:20:00`, `2026年3月5日 下午5:20`. A bare time (`17:20`, an Excel
+    fraction below 1) is returned as a time of day: the day is the row's own date."""
+    if isinstance(v, dt.datetime):
+        return v.replace(second=0, microsecond=0)
+    if isinstance(v, dt.date):
+        return dt.datetime.combine(v, dt.time())
+    if isinstance(v, dt.time) or isinstance(v, float) and 0 <= v < 1:
+        return parse_time(v)
+    if isinstance(v, bool):
+        raise ValueError(_STAMP_HINT)
+    if isinstance(v, (int, float)):
+        if math.isnan(v) or math.isinf(v) or not 1 <= v < 2958466:
+            raise ValueError(_STAMP_HINT)
+        return (_EXCEL_ZERO + dt.timedelta(minutes=math.floor(v * 1440 + 1e-6)))
+    s = unicodedata.normalize("NFKC", str(v)).strip()
+    m = _STAMP.fullmatch(s)
+    try:
+        if m is None:
+            return parse_time(s)
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.datetime.combine(day, parse_time(m.group("t")) if m.group("t") else dt.time())
+    except ValueError:
+        raise ValueError(_STAMP_HINT) from None
+
+
+PARSERS.update(timestamp=parse_timestamp)
