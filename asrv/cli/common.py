@@ -174,7 +174,7 @@ def report_failure(findings: list, common: Common, title: str = "无法继续：
                     "findings": [f.to_json() for f in findings]})
     elif mode == "plain":
         for line in plain_lines(findings):
-            err.print(line, markup=False, highlight=False)
+            err.file.write(line + "\n")  # not through rich, which turns the tabs into spaces
     elif mode == "csv":
         err.print(csv_text(findings), markup=False, end="")
     else:
@@ -200,7 +200,7 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
         print_json({**result.to_json(), "written": [str(p) for p in written]})
     elif mode == "plain":
         for line in plain_lines(result.findings, common.limit):
-            out.print(line, markup=False, highlight=False)
+            out.file.write(line + "\n")  # not through rich, which turns the tabs into spaces
         _summary(result, written, err)
     elif mode == "csv":
         out.print(csv_text(result.findings, common.limit), markup=False, end="")
