@@ -197,3 +197,15 @@ def test_template_fees_is_readable(tmp_path):
     r = invoke(target, "--term", "2026秋", "--out", tmp_path / "o", "--json")
     assert r.exit_code in (0, 1), r.output
     assert json.loads(r.stdout)["schools"][0]["school"] == "示例小学"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample_data/fees.xlsx not generated")
+def test_readme_fees_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    section = readme[readme.index("### `asrv fees`"):readme.index("### `asrv survey`")]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "fees.xlsx").write_bytes(SAMPLE.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.startswith("示例市实验小学 5527001 5354000 747000 528420")
+    assert (tmp_path / "asrv-out" / "收费汇总_2026-2027-1.xlsx").exists()
