@@ -209,3 +209,12 @@ def test_readme_fees_example_runs_as_written(tmp_path, monkeypatch, capsys):
     exec(compile(code, "README.md", "exec"), {})
     assert capsys.readouterr().out.startswith("示例市实验小学 5527001 5354000 747000 528420")
     assert (tmp_path / "asrv-out" / "收费汇总_2026-2027-1.xlsx").exists()
+
+
+def test_workbook_text_is_never_read_as_markup(tmp_path):
+    school = "[bold red]一小[/]"
+    book = write_book(tmp_path / "x.xlsx", enrollment=[student("1", school=school)],
+                      payments=[payment("1", 300, school=school)], expenses=[expense("教师聚餐[/]", 1200, school=school)])
+    r = invoke(book, "--term", "2026秋", "--format", "table", "--out", tmp_path / "o")
+    assert r.exit_code == 1, r.output
+    assert "教师聚餐[/]" in r.output and "[bold red]一小[/]" in r.output
