@@ -141,3 +141,9 @@ def test_school_option_is_for_a_single_file(tmp_path):
     r = check([a, b], PROFILE, school="三小")
     assert r.schools == ["二小", "一小"]  # each from its own workbook, in pinyin order
     assert [f.rule for f in r.findings if f.rule == "OPTION"] == ["OPTION"]
+
+
+def test_terminal_table_of_a_district_ends_with_the_total(folder, tmp_path):
+    r = runner.invoke(app, ["fees", str(folder), "--term", "2026秋", "--format", "table", "--out", str(tmp_path)])
+    assert r.exit_code == 2 and "全区合计" in r.stdout and "第30小学" in r.stdout
+    assert "未能使用的文件（2 个）" in r.stdout

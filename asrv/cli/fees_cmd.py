@@ -32,32 +32,25 @@ def _show(result, console) -> None:
     title = f"{result.term.title}（{result.term.label}）课后服务收费汇总（元）"
     schools = result.per_school
     if len(schools) > 3:  # a district: one line per school, then the total
+        from rich.cells import cell_len
         t = Table(title=title, title_justify="left")
-        for col in ("学校", "应收", "净实收", "未缴", "保障差额", "支出", "结余", "错误"):
-            t.add_column(col, justify="left" if col == "学校" else "right", no_wrap=col != "学校")
+        t.add_column("学校", no_wrap=True, min_width=max(cell_len(text(s.name).plain) for s in schools) + 2)
+        for col in ("应收", "净实收", "未缴", "保障差额", "支出", "结余", "错误"):  # names whole, numbers fold
+            t.add_column(col, justify="right", overflow="fold")
         for s in [*schools, result.district]:
             t.add_row(text(s.name), m(s.due), m(s.net), m(s.outstanding), m(s.subsidy_short), m(s.spending_total),
                       m(s.balance), str(s.errors))
         console.print(t)
-    elif schools:
+    elif schools:  # a few schools: the workbook's 汇总 items, one column per school
+        from ..fees.outputs import items
         t = Table(title=title, title_justify="left")
         t.add_column("项目")
         for s in schools:
             t.add_column(text(s.name), justify="right")
-        received = lambda s: "未提供" if s.subsidy_received is None else m(s.subsidy_received) + (  # noqa: E731
-            f"（差 {m(s.subsidy_short)}）" if s.subsidy_short else "")
-        lines = [
-            ("普惠托管人数", lambda s: str(s.basic)), ("个性化课程人数", lambda s: str(s.personal)),
-            ("困难学生（免费）", lambda s: str(s.hardship)), ("应收（含耗材费）", lambda s: m(s.due)),
-            ("实收", lambda s: m(s.paid)), ("退费", lambda s: f"{m(s.refunded)}（{s.refund_students} 人）"),
-            ("净实收", lambda s: m(s.net)), ("未缴", lambda s: m(s.outstanding)),
-            ("政府保障应到位", lambda s: m(s.subsidy_due)), ("政府保障已到位", received),
-            *[(f"支出：{c}", (lambda c: lambda s: m(s.spending[c]))(c)) for c in result.categories],
-            ("支出：其他（不属于规定用途）", lambda s: m(s.spending_other)),
-            ("支出合计", lambda s: m(s.spending_total)), ("结余", lambda s: m(s.balance)),
-        ]
-        for label, value in lines:
-            t.add_row(label, *(value(s) for s in schools))
+        per_student = result.profile["fees.subsidy_per_student"]
+        columns = [items(s, result.categories, per_student) for s in schools]
+        for i, (label, *_) in enumerate(columns[0]):
+            t.add_row(label, *(text(_cell(*rows[i][1:])) for rows in columns))
         console.print(t)
     if result.ledger is not None:
         lt = Table(title=f"补助台账（上学日：{result.ledger.source}）", title_justify="left")
@@ -68,3 +61,10 @@ def _show(result, console) -> None:
         console.print(lt)
     for note in result.notes:
         console.print(text(f"说明：{note}", "yellow"))
+
+
+def _cell(count, amount, note) -> str:
+    if amount is None:
+        return note if count is None else str(count)
+    shown = f"{amount:,.2f}"
+    return shown if count is None else f"{shown}（{count} 人）"
