@@ -32,11 +32,11 @@ def _show(result, console) -> None:
     title = f"{result.term.title}（{result.term.label}）课后服务收费汇总（元）"
     schools = result.per_school
     if len(schools) > 3:  # a district: one line per school, then the total
-        from rich.cells import cell_len
-        t = Table(title=title, title_justify="left")
-        t.add_column("学校", no_wrap=True, min_width=max(cell_len(text(s.name).plain) for s in schools) + 2)
-        for col in ("应收", "净实收", "未缴", "保障差额", "支出", "结余", "错误"):  # names whole, numbers fold
-            t.add_column(col, justify="right", overflow="fold")
+        from rich import box
+        # No column rules, so thirty schools fit 80 columns with whole names and numbers.
+        t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+        for col in ("学校", "应收", "净实收", "未缴", "保障差额", "支出", "结余", "错误"):
+            t.add_column(col, justify="left" if col == "学校" else "right", no_wrap=True)
         for s in [*schools, result.district]:
             t.add_row(text(s.name), m(s.due), m(s.net), m(s.outstanding), m(s.subsidy_short), m(s.spending_total),
                       m(s.balance), str(s.errors))
