@@ -145,8 +145,7 @@ def course_lines(data: FeeData, school: str) -> list[CourseLine]:
     """The 课程 sheet's lines when given; otherwise what the enrollment shows, with its usual fee."""
     enr, courses = data["enrollment"], data["courses"]
     mine = enr[enr["school"] == school]
-    by_course = mine.groupby(["mode", "course"], sort=False)
-    counts = by_course["key"].nunique()
+    counts = mine.groupby(["mode", "course"], sort=False)["key"].nunique()
     charged = mine[mine["materials"] > 0].groupby(["mode", "course"], sort=False)["materials"]
     lows, highs, sums = charged.min(), charged.max(), charged.sum()
     lines = []
