@@ -9,13 +9,18 @@ import pytest
 from typer.testing import CliRunner
 
 from asrv.cli.main import app
-from asrv.fees import run_fees
 from asrv.findings import InputError
 from asrv.profile import load_profile
-from test_fees_support import district, expense, payment, reconcile, sheet_rows, student, write_book
+from test_fees_support import (check, district, expense, payment, reconcile, sheet_rows, student, summary_items,
+                               write_book)
 from golden_files import assert_golden
 
 runner = CliRunner()
+
+
+def cents_of(v) -> int:
+    from test_fees_support import cents
+    return cents(v)
 SAMPLE = Path(__file__).parents[1] / "sample_data" / "fees.xlsx"
 OUT_NAMES = ["收费汇总_2026-2027-1.xlsx", "收费公示_一小_2026-2027-1.html", "收费公示_一小_2026-2027-1.md",
              "收支公示_一小_2026-2027-1.html", "收支公示_一小_2026-2027-1.md"]
@@ -47,13 +52,17 @@ def test_clean_run_writes_everything_and_exits_0(tmp_path):
     r = invoke(small_book(tmp_path), "--term", "2026秋", "--date", "2026-12-28", "--out", out)
     assert r.exit_code == 0, r.output
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(OUT_NAMES)
-    head, rows = sheet_rows(out / OUT_NAMES[0], "汇总")
-    s = dict(zip(head, rows[0]))
-    assert (s["普惠托管人数"], s["个性化课程人数"], s["困难学生（免费）人数"]) == (2, 4, 1)
-    assert (s["应收合计"], s["实收"], s["退费"], s["净实收"], s["未缴"]) == (930, 1230, 300, 930, 0)
-    assert (s["政府保障应到位"], s["政府保障已到位"], s["支出合计"], s["结余"]) == (300, 300, 890.5, 339.5)
-    assert s["支出：场地器材维护"] == 30  # 维修 is an alias of the allowed category
+    items = summary_items(out / OUT_NAMES[0])["一小"]  # one item per row, not one 24-column row
+    count = lambda k: items[k]["人数"]  # noqa: E731
+    amount = lambda k: items[k]["金额"]  # noqa: E731
+    assert (count("普惠托管参加人数"), count("个性化课程参加人数"), count("家庭经济困难学生（免费）")) == (2, 4, 1)
+    assert [amount(k) for k in ("应收合计", "实收", "退费", "净实收", "未缴")] == [930, 1230, 300, 930, 0]
+    assert count("退费") == 1
+    assert [amount(k) for k in ("政府保障应到位", "政府保障已到位", "政府保障差额", "支出合计", "结余")] == \
+        [300, 300, 0, 890.5, 339.5]
+    assert amount("支出：场地器材维护") == 30  # 维修 is an alias of the allowed category
     reconcile(out / OUT_NAMES[0])
+    assert "全区合计" not in openpyxl.load_workbook(out / OUT_NAMES[0], read_only=True).sheetnames  # one school
 
 
 def test_terms_written_three_ways_are_one(tmp_path):
@@ -77,7 +86,11 @@ def test_json_amounts_are_two_decimal_strings(tmp_path):
     assert school["due"] == "700.00" and school["collected"] == "700.00" and school["balance"] == "700.00"
     assert school["spending"]["人员劳务报酬"] == "0.00"
     cap = next(f for f in data["findings"] if f["rule"] == "FEE-CAP")
-    assert (cap["amount"], cap["limit"], cap["sheet"], cap["cell"]) == ("700.00", "600.00", "报名", "H3")
+    assert (cap["amount"], cap["limit"], cap["sheet"], cap["cell"], cap["school"]) == \
+        ("700.00", "600.00", "报名", "H3", "一小")
+    assert data["term"] == {"code": "2026-2027-1", "label": "2026秋", "title": "2026-2027学年第一学期"}
+    assert [(Path(f["path"]).name, f["used"], f["school"], f["school_source"]) for f in data["files"]] == \
+        [("一小.xlsx", True, "一小", "学校列")]
     assert {f["rule"] for f in data["findings"]} >= {"FEE-CAP", "FEE-ACCOUNT", "FEE-BALANCE"}
 
 
@@ -95,19 +108,28 @@ def test_findings_sheet_and_marked_students(tmp_path):
 @pytest.mark.parametrize("term, rule", [("2026x", "OPTION-TERM"), ("2027秋", "FEE-TERM")])
 def test_cannot_run_exit_2_nothing_written(tmp_path, term, rule):
     out = tmp_path / "out"
-    book = small_book(tmp_path)
-    r = invoke(book, "--term", term, "--out", out)
-    assert r.exit_code == 2 and rule in r.output
-    assert not out.exists()
+    r = invoke(small_book(tmp_path), "--term", term, "--out", out, "--json")
+    assert r.exit_code == 2 and not out.exists()
+    data = json.loads(r.stdout)  # one JSON document, also on exit 2
+    assert data["ok"] is False and [f["rule"] for f in data["findings"]] == [rule]
+
+
+def test_a_bad_term_cannot_start_the_run():
     with pytest.raises(InputError) as err:
-        run_fees([book], term, load_profile())
-    assert err.value.findings[0].rule == rule
+        check(["x.xlsx"], load_profile(), term="2026x")
+    assert err.value.findings[0].rule == "OPTION-TERM"
+    from asrv import fees
+    with pytest.raises(InputError) as err:
+        fees.run(["x.xlsx"], load_profile())  # no options: no term
+    assert err.value.findings[0].rule == "OPTION-TERM" and "--term" in err.value.findings[0].message
 
 
 def test_no_rows_of_the_term_names_the_terms_found(tmp_path):
-    with pytest.raises(InputError) as err:
-        run_fees([small_book(tmp_path)], "2027秋", load_profile())
-    assert "没有 2027秋" in err.value.findings[0].message and "2026春、2026秋" in err.value.findings[0].message
+    r = check([small_book(tmp_path)], load_profile(), term="2027秋")
+    assert [f.used for f in r.files] == [False] and r.exit_code() == 2 and not r.writable
+    f = r.findings[0]
+    assert f.rule == "FEE-TERM" and "没有 2027秋" in f.message and "2026春、2026秋" in f.message
+    assert (f.file, f.sheet, f.school) == ("一小.xlsx", "报名", "一小")
 
 
 def test_bad_cells_are_input_errors(tmp_path):
@@ -153,15 +175,15 @@ def test_district_reconciles_to_the_cent(tmp_path):
     out = tmp_path / "out"
     r = invoke(*files, "--term", "2026秋", "--out", out)
     assert r.exit_code == 1  # every school spends on 聚餐
-    sums = reconcile(out / OUT_NAMES[0])
+    sums = reconcile(out / OUT_NAMES[0])  # 全区合计 too
     assert len(sums) == 3 and all(d["退费"] >= 0 for d in sums.values())
-    head, rows = sheet_rows(out / OUT_NAMES[0], "汇总")
-    assert rows[-1][0] == "合计"
+    total = summary_items(out / OUT_NAMES[0], "全区合计")["全区合计"]
+    assert cents_of(total["应收合计"]["金额"]) == sum(d["应收合计"] for d in sums.values())
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample_data/fees.xlsx not generated")
 def test_sample_has_the_planted_problems(tmp_path):
-    r = invoke(SAMPLE, "--term", "2026秋", "--json", "--out", tmp_path / "o")
+    r = invoke(SAMPLE, "--term", "2026秋", "--date", "2026-12-01", "--json", "--out", tmp_path / "o")
     assert r.exit_code == 1
     rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
     assert rules == {"FEE-CAP", "FEE-HARDSHIP", "FEE-ONCE", "FEE-ACCOUNT", "FEE-USE", "FEE-SUBSIDY",
@@ -175,3 +197,24 @@ def test_template_fees_is_readable(tmp_path):
     r = invoke(target, "--term", "2026秋", "--out", tmp_path / "o", "--json")
     assert r.exit_code in (0, 1), r.output
     assert json.loads(r.stdout)["schools"][0]["school"] == "示例小学"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample_data/fees.xlsx not generated")
+def test_readme_fees_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
+    section = readme[readme.index("### `asrv fees`"):readme.index("### `asrv survey`")]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "fees.xlsx").write_bytes(SAMPLE.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out.startswith("示例市实验小学 5527001 5354000 747000 528420")
+    assert (tmp_path / "asrv-out" / "收费汇总_2026-2027-1.xlsx").exists()
+
+
+def test_workbook_text_is_never_read_as_markup(tmp_path):
+    school = "[bold red]一小[/]"
+    book = write_book(tmp_path / "x.xlsx", enrollment=[student("1", school=school)],
+                      payments=[payment("1", 300, school=school)], expenses=[expense("教师聚餐[/]", 1200, school=school)])
+    r = invoke(book, "--term", "2026秋", "--format", "table", "--out", tmp_path / "o")
+    assert r.exit_code == 1, r.output
+    assert "教师聚餐[/]" in r.output and "[bold red]一小[/]" in r.output

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from asrv.cli.main import app
-from asrv.fees.ledger import build_ledger
+from asrv.fees.ledger import ledger
 from asrv.profile import load_profile
 from test_fees_support import cents, payment, sheet_rows, student, write_book
 
@@ -51,6 +51,13 @@ def calendar_book(path: Path, days: list[dt.date], off: list[dt.date] = ()) -> P
     return path
 
 
+def build_ledger(paths, profile, calendar=None):
+    """The ledger of schedule workbooks; every input here is usable."""
+    result, files, findings = ledger(paths, calendar, profile)
+    assert all(f.used for f in files) and not [f for f in findings if f.rule != "FEE-LEDGER"], findings
+    return result
+
+
 def by_name(ledger):
     return {r.name: r for r in ledger.rows}
 
@@ -65,7 +72,7 @@ def test_weeks_times_minutes_times_rate(tmp_path):
     assert p["刘强"].amount == 18 * 75 * 100 and p["刘强"].group == "校外人员"
     # 李明 in 初中: one 45-minute period a week
     assert p["李明"].periods == 18 and p["李明"].amount == 18 * 3000
-    assert p["无名氏"].amount == 0 and [f.rule for f in ledger.findings] == ["FEE-LEDGER"]
+    assert p["无名氏"].amount == 0 and [(f.rule, f.school) for f in ledger.findings] == [("FEE-LEDGER", "一小")]
     totals = ledger.totals()
     assert totals["一小"]["本校教职工"] == p["王芳"].amount and totals["二中"]["本校教职工"] == 54000
 
@@ -75,7 +82,7 @@ def test_calendar_counts_each_weekday(tmp_path):
     days = [monday + dt.timedelta(days=i) for i in range(5)] + [monday + dt.timedelta(days=7)]  # 2 Mondays
     cal = calendar_book(tmp_path / "c.xlsx", days, off=[monday + dt.timedelta(days=8)])
     ledger = build_ledger([schedule_book(tmp_path / "s.xlsx")], PROFILE, cal)
-    assert ledger.days == {1: 2, 2: 1, 3: 1, 4: 1, 5: 1}
+    assert ledger.days == {1: 2, 2: 1, 3: 1, 4: 1, 5: 1} and ledger.source == "校历 c.xlsx，6 个上学日"
     p = by_name(ledger)
     assert p["王芳"].times == 6 + 1 and p["王芳"].minutes == 6 * 40 + 60
     assert p["李明"].times == 1
@@ -101,3 +108,18 @@ def test_cli_ledger_sheets_reconcile(tmp_path):
     for t in totals:
         mine = [x for x in rows if x[0] == t[0]]
         assert cents(t[thead.index("合计")]) == sum(cents(x[head.index("金额")]) for x in mine)
+
+
+def test_a_bad_schedule_is_reported_and_the_run_exits_2(tmp_path):
+    from district_helpers import corrupt
+    fees = write_book(tmp_path / "一小.xlsx", enrollment=[student("1")], payments=[payment("1", 300)])
+    good, bad = schedule_book(tmp_path / "s.xlsx"), corrupt(tmp_path / "坏安排.xlsx")
+    r = CliRunner().invoke(app, ["fees", str(fees), "--term", "2026秋", "--schedule", str(good), "--schedule",
+                                 str(bad), "--out", str(tmp_path / "out"), "--json"])
+    assert r.exit_code == 2
+    data = json.loads(r.stdout)
+    used = {Path(f["path"]).name: (f["used"], f.get("role")) for f in data["files"]}
+    assert used == {"一小.xlsx": (True, None), "s.xlsx": (True, "安排"), "坏安排.xlsx": (False, "安排")}
+    assert any(f["file"] == "坏安排.xlsx" and f["severity"] == "error" for f in data["findings"])
+    assert data["ledger"]["totals"]["一小"]["校外人员"] == "1350.00"  # the good schedule still counted
+    assert not (tmp_path / "out").exists()  # one fee file and an input that could not be used: nothing written

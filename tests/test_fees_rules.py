@@ -5,9 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from asrv.fees import run_fees
 from asrv.profile import load_profile
-from test_fees_support import expense, payment, student, write_book
+from test_fees_support import check, expense, payment, student, write_book
 
 PROFILE = load_profile("default")
 
@@ -15,7 +14,7 @@ PROFILE = load_profile("default")
 def run(tmp_path, **sheets):
     sheets.setdefault("payments", [])
     path = write_book(tmp_path / "fees.xlsx", **sheets)
-    return run_fees([path], "2026秋", PROFILE)
+    return check([path], PROFILE)
 
 
 def rules_of(result, rule):
@@ -52,7 +51,7 @@ def test_cap_in_course_standard(tmp_path):
 def test_subsidy(tmp_path, received, found):
     enr = [student("1", mode="普惠托管", fee=0), student("2", mode="普惠托管", fee=0), student("3")]
     r = run(tmp_path, enrollment=enr, subsidy=[{"term": "2026秋", "amount": received}])
-    assert r.schools[0].subsidy_due == 30000  # 2 students × 150 元, in 分
+    assert r.per_school[0].subsidy_due == 30000  # 2 students × 150 元, in 分
     hits = rules_of(r, "FEE-SUBSIDY")
     assert bool(hits) is found
     if found:
@@ -62,7 +61,7 @@ def test_subsidy(tmp_path, received, found):
 def test_subsidy_due_without_sheet(tmp_path):
     r = run(tmp_path, enrollment=[student("1", mode="普惠托管", fee=0)])
     assert not rules_of(r, "FEE-SUBSIDY")
-    assert r.schools[0].subsidy_received is None and r.schools[0].subsidy_income == 15000
+    assert r.per_school[0].subsidy_received is None and r.per_school[0].subsidy_income == 15000
 
 
 @pytest.mark.parametrize("fee, found", [(0, False), (0.01, True)])
@@ -90,7 +89,7 @@ def test_refund_is_netted(tmp_path):
     enr = [student("1", course="合唱", fee=300), student("2", fee=250)]
     r = run(tmp_path, enrollment=enr, payments=[payment("1", 600), payment("1", -300), payment("2", 250)])
     assert not rules_of(r, "FEE-ONCE") and not rules_of(r, "FEE-PAID")
-    s = r.schools[0]
+    s = r.per_school[0]
     assert (s.paid, s.refunded, s.net, s.outstanding, s.refund_students) == (85000, 30000, 55000, 0, 1)
     one = r.students.set_index("student_id").loc["1"]
     assert (one["paid"], one["refunded"], one["net"], one["outstanding"]) == (60000, 30000, 30000, 0)
@@ -110,7 +109,7 @@ def test_hardship_materials_reading(tmp_path):
     profile = PROFILE.with_values(**{"fees.hardship_materials_exempt": False})
     path = write_book(tmp_path / "f.xlsx", enrollment=[student("1", fee=0, materials=40, hardship="是")],
                       payments=[])
-    assert not rules_of(run_fees([path], "2026秋", profile), "FEE-HARDSHIP")
+    assert not rules_of(check([path], profile), "FEE-HARDSHIP")
 
 
 @pytest.mark.parametrize("amounts, found", [((0.01, -0.01), False), ((0.01,), True)])
@@ -119,7 +118,7 @@ def test_hardship_paid(tmp_path, amounts, found):
             payments=[payment("1", a) for a in amounts])
     hits = [h for h in rules_of(r, "FEE-HARDSHIP") if h.sheet == "缴费"]
     assert bool(hits) is found
-    assert r.schools[0].hardship == 1
+    assert r.per_school[0].hardship == 1
 
 
 @pytest.mark.parametrize("payee, found", [
@@ -146,7 +145,7 @@ def test_use(tmp_path, category, found):
     r = run(tmp_path, enrollment=[student("1")], expenses=[expense(category, 100)])
     hits = rules_of(r, "FEE-USE")
     assert bool(hits) is found
-    s = r.schools[0]
+    s = r.per_school[0]
     assert s.spending_total == 10000 and s.spending_other == (10000 if found else 0)
 
 
@@ -182,5 +181,34 @@ def test_paid_consistency(tmp_path):
 def test_profile_cap_override(tmp_path):
     path = write_book(tmp_path / "f.xlsx", enrollment=[student("1", fee=500)], payments=[])
     strict = PROFILE.with_values(**{"fees.cap": 400})
-    assert rules_of(run_fees([path], "2026秋", strict), "FEE-CAP")
-    assert not rules_of(run_fees([path], "2026秋", PROFILE), "FEE-CAP")
+    assert rules_of(check([path], strict), "FEE-CAP")
+    assert not rules_of(check([path], PROFILE), "FEE-CAP")
+
+
+def test_every_finding_names_its_school(tmp_path):
+    r = run(tmp_path, enrollment=[student("1", fee=700), student("2", mode="普惠托管", fee=10)],
+            payments=[payment("1", 700, payee="家委会")], expenses=[expense("聚餐", 10)])
+    assert {f.rule for f in r.findings} >= {"FEE-CAP", "FEE-BASIC", "FEE-ACCOUNT", "FEE-USE"}
+    assert all(f.school == "一小" for f in r.findings if f.rule.startswith("FEE-"))
+
+
+@pytest.mark.parametrize("level", ["warning", "off"])
+def test_level_from_the_profile_by_rule_id(tmp_path, level):
+    path = write_book(tmp_path / "f.xlsx", enrollment=[student("1", fee=700)], payments=[])
+    hits = rules_of(check([path], PROFILE.with_values(**{"rules.FEE-CAP": level})), "FEE-CAP")
+    assert [h.severity for h in hits] == ([] if level == "off" else ["warning"])
+
+
+def test_subsidy_short_is_said_with_the_figure(tmp_path):
+    enr = [student(str(i), mode="普惠托管", fee=0) for i in range(3)]
+    r = run(tmp_path, enrollment=enr, subsidy=[{"term": "2026秋", "amount": 300}])
+    assert r.per_school[0].subsidy_short == 15000
+    assert "差额 150.00 元" in rules_of(r, "FEE-SUBSIDY")[0].message
+
+
+def test_one_schools_students_in_two_files(tmp_path):
+    a = write_book(tmp_path / "a.xlsx", enrollment=[student("1"), student("2")], payments=[])
+    b = write_book(tmp_path / "b.xlsx", enrollment=[student("2", fee=250), student("3")], payments=[])
+    hits = rules_of(check([a, b], PROFILE), "STUDENT-DUPLICATE")
+    assert [(h.file, h.where, h.school) for h in hits] == [("b.xlsx", "报名!D2", "一小")]
+    assert "1 名学生" in hits[0].message and "a.xlsx" in hits[0].message

@@ -7,9 +7,15 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from asrv import fees
 from asrv.fees import sheets as S
 
 ACCOUNT = "学校财务专户"
+
+
+def check(paths, profile, term: str = "2026秋", **options):
+    """The library run of a fee test: `fees.run(paths, profile, options=fees.Options(term=…))`."""
+    return fees.run([str(p) for p in paths], profile, options=fees.Options(term=term, **options))
 
 
 def write_book(path: Path, **sheets: list[dict]) -> Path:
@@ -108,27 +114,41 @@ def cents(v) -> int:
     return 0 if v is None else int((Decimal(repr(v)) * 100).to_integral_value())
 
 
+def summary_items(path: Path, title: str = "汇总") -> dict[str, dict[str, dict]]:
+    """An item-per-row summary sheet read back: school (全区合计 for that sheet) -> 项目 -> the row."""
+    head, rows = sheet_rows(path, title)
+    out: dict = {}
+    for r in rows:
+        d = dict(zip(head, r))
+        out.setdefault(d.get("学校", title), {})[d["项目"]] = d
+    return out
+
+
+PAIRS = {"应收服务费": "应收服务费", "应收耗材费": "应收耗材费", "应收合计": "应收合计", "实收": "实收",
+         "退费": "退费", "净实收": "净实收", "未缴": "未缴", "政府保障": "政府保障应到位"}
+
+
 def reconcile(path: Path) -> dict:
-    """Sum the 学生 sheet per school and compare with the 汇总 sheet, to the cent. Returns the sums."""
-    head, summary = sheet_rows(path, "汇总")
+    """Sum the 学生 sheet per school and compare with the 汇总 sheet, to the cent; the 全区合计 sheet
+    (when there is one) with the sum of the schools. Returns the per-school sums."""
+    items = summary_items(path)
     shead, students = sheet_rows(path, "学生")
-    pairs = {"应收服务费": "应收服务费", "应收耗材费": "应收耗材费", "应收合计": "应收合计", "实收": "实收",
-             "退费": "退费", "净实收": "净实收", "未缴": "未缴", "政府保障": "政府保障应到位"}
     sums: dict = {}
     for r in students:
-        d = sums.setdefault(r[0], {k: 0 for k in pairs})
-        for k in pairs:
+        d = sums.setdefault(r[0], {k: 0 for k in PAIRS})
+        for k in PAIRS:
             d[k] += cents(r[shead.index(k)])
-    for row in summary:
-        school = row[0]
-        if school == "合计":
-            for k, col in pairs.items():
-                assert cents(row[head.index(col)]) == sum(d[k] for d in sums.values()), (school, col)
-            continue
-        for k, col in pairs.items():
-            assert cents(row[head.index(col)]) == sums[school][k], (school, col)
-        spent = sum(cents(row[j]) for j, h in enumerate(head) if h.startswith("支出："))
-        assert spent == cents(row[head.index("支出合计")])
-        income = cents(row[head.index("收入合计")])
-        assert income - spent == cents(row[head.index("结余")])
+    assert set(items) == set(sums)
+    for school, rows in items.items():
+        for k, label in PAIRS.items():
+            assert cents(rows[label]["金额"]) == sums[school][k], (school, label)
+        spent = sum(cents(r["金额"]) for label, r in rows.items() if label.startswith("支出："))
+        assert spent == cents(rows["支出合计"]["金额"])
+        assert cents(rows["收入合计"]["金额"]) - spent == cents(rows["结余"]["金额"])
+    if len(items) > 1:
+        total = summary_items(path, "全区合计")["全区合计"]
+        for label, row in total.items():
+            for col in ("人数", "金额"):
+                if row[col] is not None:
+                    assert cents(row[col]) == sum(cents(rows[label][col]) for rows in items.values()), (label, col)
     return sums

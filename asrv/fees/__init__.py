@@ -1,5 +1,11 @@
-"""Fees, exemptions, subsidies and spending of one term, checked and published (`asrv fees`)."""
-from .run import FeesResult, run_fees
-from ..io.terms import Term, parse_term
+"""Fees, exemptions, subsidies and spending of one term, checked and published (`asrv fees`).
 
-__all__ = ["FeesResult", "run_fees", "Term", "parse_term"]
+    from asrv import fees
+    r = fees.run(["各校收费/"], profile, options=fees.Options(term="2026秋"))
+    fees.write(r, "asrv-out")
+"""
+from .outputs import write
+from .result import FeesResult, Options
+from .run import run
+
+__all__ = ["run", "write", "Options", "FeesResult"]

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..findings import WARNING, Finding, InputError, Progress, no_progress
+from .. import registry
+from ..findings import Finding, InputError, Progress, no_progress
 from ..io import open_workbook, read_sheet
+from ..io.keys import school_order
 from ..out import SheetOut
 from ..profile import Profile
+from ..result import FileUse, gather, read_each
 from .money import cents, fmt, yuan
 from .sheets import CALENDAR
 
@@ -24,6 +27,7 @@ OWN, OUTSIDE, VOLUNTEER, UNKNOWN = "本校教职工", "校外人员", "志愿者
 PAID_AS = {OWN: "课后服务补助（单列，不计入绩效工资总量）", OUTSIDE: "劳务报酬（按协议）", VOLUNTEER: "不取酬",
            UNKNOWN: "未计（不在人员表）"}
 WEEKDAYS = "一二三四五六日"
+SCHEDULE, CALENDAR_ROLE = "安排", "校历"  # FileUse roles of the ledger's inputs
 
 
 @dataclass
@@ -97,17 +101,34 @@ def school_days(calendar, profile: Profile) -> tuple[dict[int, int], str]:
     return dict(count), f"校历 {book.file}，{len(dates)} 个上学日"
 
 
-def build_ledger(paths, profile: Profile, calendar=None, progress: Progress = no_progress) -> Ledger:
+def ledger(schedule, calendar, profile: Profile, progress: Progress = no_progress
+           ) -> tuple[Ledger | None, list[FileUse], list[Finding]]:
+    """The ledger from schedule workbooks (files, folders, globs) and an optional calendar; a file that
+    cannot be used is reported and the others counted. None when no schedule could be read."""
     from ..schedule.load import read_file  # the schedule's own reader: one reader per sheet kind
-    days, source = school_days(calendar, profile)
-    sessions, staff = [], []
-    for path in paths:
-        progress(f"读取安排 {Path(path).name}")
-        s, st, _ = read_file(Path(path), profile)
-        sessions.append(s)
-        staff.append(st)
-    s = pd.concat(sessions, ignore_index=True).explode("staff").dropna(subset=["staff"])
-    st = pd.concat(staff, ignore_index=True)
+    paths, files, findings = gather(schedule, progress, role=SCHEDULE)
+    done, bad, problems = read_each(paths, lambda p: read_file(p, profile)[:2], progress, role=SCHEDULE)
+    files += [FileUse(p, role=SCHEDULE) for p, _ in done] + bad
+    findings += problems
+    days, source = school_days(None, profile)
+    if calendar is not None:
+        got, bad, problems = read_each([Path(calendar)], lambda p: school_days(p, profile), progress, role=CALENDAR_ROLE)
+        files += [FileUse(Path(calendar), role=CALENDAR_ROLE)] if got else bad
+        findings += problems
+        if not got:
+            return None, files, findings
+        days, source = got[0][1]
+    if not done:
+        return None, files, findings
+    result = build_ledger([frames for _, frames in done], profile, days, source)
+    return result, files, findings + result.findings
+
+
+def build_ledger(schedules: list[tuple[pd.DataFrame, pd.DataFrame]], profile: Profile, days: dict[int, int],
+                 source: str) -> Ledger:
+    """Each person's sessions in the term from the schedules' (sessions, staff) frames."""
+    s = pd.concat([x for x, _ in schedules], ignore_index=True).explode("staff").dropna(subset=["staff"])
+    st = pd.concat([y for _, y in schedules], ignore_index=True)
     own = set(profile["schedule.staff.own_kinds"])
     volunteers = set(profile["fees.ledger.volunteer_kinds"])
     by_school = {(r.school, r.name): r.kind for r in st.itertuples() if r.school}
@@ -129,14 +150,14 @@ def build_ledger(paths, profile: Profile, calendar=None, progress: Progress = no
         p["minutes"] += minutes
         p["periods"] += Fraction(minutes, period[r.stage])
         if group == UNKNOWN and p["weekly"] == 1:
-            findings.append(Finding("FEE-LEDGER", WARNING, f"「{r.staff}」不在人员表中，补助台账未计金额",
-                                    file=r.file, sheet=r.sheet, cell=r.at_staff))
+            f = registry.finding(profile, "FEE-LEDGER", f"「{r.staff}」不在人员表中，补助台账未计金额",
+                                 file=r.file, sheet=r.sheet, cell=r.at_staff, school=r.school)
+            findings += [f] if f else []
     rows = []
     for (school, name), p in people.items():
         rate = rates[p["group"]]
-        exact = p["periods"] * rate
-        amount = int((exact * 2 + 1) // 2)  # half up, once per person
+        amount = int((p["periods"] * rate * 2 + 1) // 2)  # exact, half up, once per person
         rows.append(LedgerRow(school, name, p["kind"], p["group"], p["weekly"], p["times"], p["minutes"],
                               p["periods"], rate, amount))
-    rows.sort(key=lambda r: (r.school, list(PAID_AS).index(r.group), -r.amount, r.name))
+    rows.sort(key=lambda r: (school_order(r.school), list(PAID_AS).index(r.group), -r.amount, r.name))
     return Ledger(rows, days, source, findings)

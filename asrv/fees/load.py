@@ -1,4 +1,5 @@
-"""Reading fee workbooks: every sheet through the shared reader, the requested term's rows only."""
+"""One fee workbook → the requested term's rows of every sheet, each row with its school; or
+InputError with every problem of that file. `combine` joins the usable files of a batch."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,13 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..findings import ERROR, Finding, InputError, Progress, no_progress
+from ..findings import ERROR, Finding, InputError
 from ..io import Table, open_workbook, read_sheets
 from ..io.cells import clean_text, is_blank
+from ..io.keys import school_order
+from ..io.school import COLUMN, FILENAME, GIVEN, school_of
+from ..io.terms import Term, parse_term
 from ..profile import Profile
 from .money import cents
 from .sheets import ALL, BASIC
-from ..io.terms import Term, parse_term
 
 MONEY = {"enrollment": ("fee", "materials"), "payments": ("amount",), "expenses": ("amount",),
          "subsidy": ("amount",), "courses": ("fee",)}
@@ -27,58 +30,71 @@ COLUMNS = {
     "subsidy": ("school", "date", "amount", "note"),
     "courses": ("school", "course", "mode", "fee", "materials_standard", "time", "content", "provider"),
 }
+PROFILE_SCHOOL = "配置 fees.school"
+
+
+@dataclass
+class FeeFile:
+    """One usable workbook: its sheets and the term's rows of each, `school` filled in."""
+    tables: dict[str, Table]
+    frames: dict[str, pd.DataFrame]
+    school: str   # the file's school (several joined with 、)
+    source: str   # how it was found: 学校列, 标题行, 学校单元格, 文件名, --school
 
 
 @dataclass
 class FeeData:
-    """The requested term's rows of every file, money in 分; `_tab`/`_row` lead back to the cell."""
-
+    """The requested term's rows of every usable file, money in 分; `_tab`/`_row` lead back to the cell."""
     term: Term
     files: list[str]
     tables: list[Table]
     frames: dict[str, pd.DataFrame]
     # Schools whose files have the sheet at all: a missing sheet is not an empty one.
     has_sheet: dict[str, set[str]] = field(default_factory=dict)
-    no_payee_column: list[Table] = field(default_factory=list)
+    no_payee_column: list[tuple[Table, str]] = field(default_factory=list)
 
     def __getitem__(self, kind: str) -> pd.DataFrame:
         return self.frames[kind]
 
     def where(self, tab: int, name: str, row: int) -> dict:
-        return self.tables[tab].where(name, int(row))
+        return self.tables[int(tab)].where(name, int(row))
 
 
-def load(files, term: Term, profile: Profile, progress: Progress = no_progress) -> FeeData:
-    """Read every file; InputError (nothing written) when a sheet, column or cell cannot be read."""
+def read_file(path: Path, term: Term, profile: Profile, given: str | None = None) -> FeeFile:
+    """The term's rows of one workbook; InputError when a sheet, column or cell cannot be read, or the
+    报名 sheet has no row of the term."""
+    book = open_workbook(path)
     problems: list[Finding] = []
-    data = FeeData(term, [], [], {k: [] for k in COLUMNS}, {k: set() for k in COLUMNS})
-    seen_terms: set[str] = set()
-    for path in files:
-        progress(f"读取 {Path(path).name}")
-        book = open_workbook(path)
-        data.files.append(book.file)
-        tables = read_sheets(book, ALL, problems)
-        kept = {kind: _this_term(t, term, problems, seen_terms) for kind, t in tables.items()}
-        enr = kept.get("enrollment")
-        schools = _file_schools(enr, profile, book.path)
-        for kind, df in kept.items():
-            t = tables[kind]
-            tab = len(data.tables)
-            data.tables.append(t)
-            _needed(t, df, kind, problems)
-            df = df.assign(school=_schools(t, df, kind, schools, enr, problems), _tab=tab, _row=df.index)
-            data.has_sheet[kind].update(schools["all"])
-            if kind == "payments" and not t.has("payee") and len(df):
-                data.no_payee_column.append(t)
-            data.frames[kind].append(df)
+    tables = read_sheets(book, ALL, problems)
+    seen: set[str] = set()
+    kept = {kind: _this_term(t, term, problems, seen) for kind, t in tables.items()}
+    school, source, fill = _file_school(book.path, tables.get("enrollment"), kept.get("enrollment"), profile, given)
+    frames = {}
+    for kind, df in kept.items():
+        _needed(tables[kind], df, kind, problems)
+        frames[kind] = df.assign(school=_schools(tables[kind], df, kind, fill, problems))
+    if "enrollment" in kept and kept["enrollment"].empty:
+        found = "、".join(sorted(seen)) or "无"
+        problems.append(Finding("FEE-TERM", ERROR, f"报名表中没有 {term.label}（{term.title}）的记录；表中的学期：{found}",
+                                file=book.file, sheet=tables["enrollment"].sheet))
     if problems:
-        raise InputError(problems)
+        raise InputError([p.at_school(fill["only"] or "") for p in problems])
+    return FeeFile(tables, frames, school, source)
+
+
+def combine(files: list[FeeFile], term: Term) -> FeeData:
+    data = FeeData(term, [], [], {k: [] for k in COLUMNS}, {k: set() for k in COLUMNS})
+    for f in files:
+        schools = set(f.frames["enrollment"]["school"])
+        data.files.append(f.tables["enrollment"].file)
+        for kind, t in f.tables.items():
+            df = f.frames[kind]
+            data.frames[kind].append(df.assign(_tab=len(data.tables), _row=df.index))
+            data.tables.append(t)
+            data.has_sheet[kind].update(schools | set(df["school"]))
+            if kind == "payments" and not t.has("payee") and len(df):
+                data.no_payee_column.append((t, f.school))
     data.frames = {kind: _combine(kind, parts) for kind, parts in data.frames.items()}
-    if data["enrollment"].empty:
-        found = "、".join(sorted(seen_terms)) or "无"
-        raise InputError([Finding("FEE-TERM", ERROR,
-            f"报名表中没有 {term.label}（{term.title}）的记录；表中的学期：{found}",
-            file="、".join(data.files), sheet="报名")])
     return data
 
 
@@ -109,36 +125,43 @@ def _this_term(t: Table, term: Term, problems: list[Finding], seen: set[str]) ->
 def _needed(t: Table, df: pd.DataFrame, kind: str, problems: list[Finding]) -> None:
     for name in NEEDED[kind]:
         for row in df.index[df[name].map(is_blank)]:
-            problems.append(Finding("CELL-BLANK", ERROR, f"「{t.spec.field(name).header}」空白",
-                                    **t.where(name, row)))
+            problems.append(Finding("CELL-BLANK", ERROR, f"「{t.spec.field(name).header}」空白", **t.where(name, row)))
 
 
-def _file_schools(enr: pd.DataFrame | None, profile: Profile, path: Path) -> dict:
-    """The schools a file's enrollment names; the fallback for rows that name none."""
-    named = [] if enr is None or "school" not in enr else [s for s in pd.unique(enr["school"]) if not is_blank(s)]
-    fallback = profile["fees.school"] or path.stem
-    only = named[0] if len(named) == 1 else (fallback if not named else None)
-    by_student = {}
-    if enr is not None and named:
+def _file_school(path: Path, table: Table | None, enr: pd.DataFrame | None, profile: Profile,
+                 given: str | None) -> tuple[str, str, dict]:
+    """The file's school(s), how they were found, and what fills a row that names none:
+    `only` (the one school) or, in a file of several schools, the school of a payer's 学号."""
+    named = [] if enr is None or "school" not in enr else \
+        list(dict.fromkeys(clean_text(s) for s in enr["school"] if not is_blank(s)))
+    if given:
+        return given, GIVEN, {"given": given, "only": given, "by_student": {}}
+    if len(named) > 1:
         pairs = enr[["student_id", "school"]].dropna().drop_duplicates()
         counts = pairs["student_id"].value_counts()
         by_student = {sid: s for sid, s in pairs.itertuples(index=False) if counts[sid] == 1}
-    return {"only": only, "all": set(named) or {fallback}, "by_student": by_student}
+        return "、".join(sorted(named, key=school_order)), COLUMN, {"only": None, "by_student": by_student}
+    name, source = school_of(path, named, table.titles if table is not None else ())
+    if source == FILENAME and profile["fees.school"]:
+        name, source = profile["fees.school"], PROFILE_SCHOOL
+    return name, source, {"only": name, "by_student": {}}
 
 
-def _schools(t: Table, df: pd.DataFrame, kind: str, schools: dict, enr, problems) -> pd.Series:
+def _schools(t: Table, df: pd.DataFrame, kind: str, fill: dict, problems: list[Finding]) -> pd.Series:
+    if fill.get("given"):
+        return pd.Series(fill["given"], index=df.index, dtype=object)
     given = df["school"] if "school" in df else pd.Series(None, index=df.index, dtype=object)
     out = []
     for row, s in given.items():
         if not is_blank(s):
-            out.append(s)
+            out.append(clean_text(s))
             continue
-        guess = schools["by_student"].get(df.at[row, "student_id"]) if kind == "payments" else None
-        guess = guess or schools["only"]
+        guess = fill["by_student"].get(df.at[row, "student_id"]) if kind == "payments" else None
+        guess = guess or fill["only"]
         if guess is None:
-            problems.append(Finding("CELL-BLANK", ERROR, "「学校」空白，本文件含多所学校，无法确定属于哪一所",
-                                    **t.where("school", row) if t.has("school") else
-                                    {"file": t.file, "sheet": t.sheet, "cell": f"A{row}"}))
+            where = t.where("school", row) if t.has("school") else {"file": t.file, "sheet": t.sheet, "cell": f"A{row}"}
+            problems.append(Finding("SCHOOL-UNKNOWN", ERROR, "「学校」空白，本文件含多所学校，无法确定属于哪一所",
+                                    **where))
         out.append(guess)
     return pd.Series(out, index=df.index, dtype=object)
 
@@ -150,7 +173,7 @@ def _combine(kind: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     for name in MONEY[kind]:
         df[name] = df[name].map(lambda v: 0 if is_blank(v) else cents(v)).astype("int64")
     if kind == "enrollment":
-        df["hardship"] = df["hardship"].map(lambda v: v == "是").astype(bool)
+        df["hardship"] = df["hardship"].map(lambda v: v is True or v == "是").astype(bool)
         df["personal"] = df["mode"] != BASIC
     for name in ("school", "student_id", "course", "category", "payee", "class", "name"):
         if name in df:

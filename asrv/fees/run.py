@@ -1,112 +1,102 @@
-"""`run_fees(files, term, profile) -> FeesResult`: read, check every rule, total per student and school."""
+"""`run(inputs, profile, *, options) -> FeesResult`: read every school's workbook (a bad one is reported
+and the rest go on), check every rule, total per student and per school."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
-import pandas as pd
-
-from ..findings import ERROR, Finding, InputError, Progress, Report, no_progress
-from ..profile import Profile
-from . import rules, summary
-from .load import load
-from .money import Amount, cents, fmt
-from .summary import SchoolSummary
+from .. import registry
+from ..findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
 from ..io.terms import Term, parse_term
+from ..profile import Profile
+from ..result import FileUse, gather, read_each
+from ..workdays import publication_period
+from . import rules, summary
+from .load import combine, read_file
+from .money import cents
+from .result import FeesResult, Options
 
 
-@dataclass
-class FeesResult:
-    term: Term
-    files: list[str]
-    schools: list[SchoolSummary]
-    students: pd.DataFrame  # one row per student: summary.STUDENT_MONEY in 分, plus `problems`
-    findings: list[Finding]
-    categories: list[str]
-    ledger: object | None = None
-    notes: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {"term": {"code": self.term.code, "label": self.term.label, "title": self.term.title},
-                "schools": [school_json(s) for s in self.schools],
-                "findings": [finding_json(f) for f in self.findings],
-                **({"ledger": self.ledger.to_json()} if self.ledger is not None else {}),
-                "notes": self.notes}
-
-
-def term_option(value: str | Term) -> Term:
+def term_option(value: str | Term | None) -> Term:
     if isinstance(value, Term):
         return value
+    if value is None or not str(value).strip():
+        raise InputError([Finding("OPTION-TERM", ERROR, "没有给出学期：请用 --term 指定，如 2026秋")])
     try:
         return parse_term(value)
     except ValueError as exc:
         raise InputError([Finding("OPTION-TERM", ERROR, f"--term「{value}」{exc}")]) from None
 
 
-def run_fees(files, term: str | Term, profile: Profile, *, schedule=(), calendar=None,
-             progress: Progress = no_progress) -> FeesResult:
-    """Check one term's fees in one or many schools' workbooks. InputError when it cannot run.
+def run(inputs, profile: Profile, *, options: Options | None = None, progress: Progress = no_progress) -> FeesResult:
+    """Check one term's fees in one or many schools' workbooks (files, folders, globs).
 
-    With `schedule` (schedule workbooks), also the teacher subsidy ledger of the term.
+    InputError only when the run cannot start (no term, a bad term, no input named); a workbook that
+    cannot be used becomes findings about it. With `options.schedule`, also the teacher subsidy ledger.
     """
-    term = term_option(term)
-    files = [Path(f) for f in files]
-    if not files:
+    term = term_option(getattr(options, "term", None))
+    inputs = list(inputs)
+    if not inputs:
         raise InputError([Finding("OPTION-FILES", ERROR, "没有给出工作簿")])
-    data = load(files, term, profile, progress)
+    paths, missing, findings = gather(inputs, progress)
+    given = options.school if len(paths) == 1 else None
+    if options.school and len(paths) > 1:
+        findings.append(Finding("OPTION", WARNING, f"--school「{options.school}」只用于单个文件；"
+                                f"本次有 {len(paths)} 个文件，各校名称取自各自的工作簿"))
+    done, bad, problems = read_each(paths, lambda p: read_file(p, term, profile, given), progress)
+    used = {p: FileUse(p, school=f.school, school_source=f.source) for p, f in done}
+    unusable = {f.path: f for f in bad}
+    result = FeesResult(findings=findings + problems, profile=profile, options=options, term=term,
+                        files=[*missing, *(used.get(p) or unusable[p] for p in paths)],
+                        categories=list(profile["fees.categories"]))
+    if done:
+        _check(result, combine([f for _, f in done], term), profile, progress)
+    if options.schedule:
+        from .ledger import ledger
+        progress("计算补助台账")
+        result.ledger, files, found = ledger(options.schedule, options.calendar, profile, progress)
+        result.files += files
+        result.findings += found
+    result.period = _period(result, profile)
+    result.findings.sort(key=Finding.sort_key)
+    for s in result.per_school:
+        mine = [f for f in result.findings if f.school == s.name]
+        s.errors, s.warnings = sum(f.severity == ERROR for f in mine), sum(f.severity == WARNING for f in mine)
+    return result
+
+
+def _check(result: FeesResult, data, profile: Profile, progress: Progress) -> None:
     cfg = profile.section("fees")
     per_student = cents(cfg["subsidy_per_student"])
     summary.prepare(data, cfg, rules.category_of)
-    report = Report()
-    r = rules.Rules(data, profile, report)
+    r = rules.Rules(data, profile)
     progress("核对收费规则")
-    for check in (rules.check_cap, rules.check_basic, rules.check_once, rules.check_account,
-                  rules.check_use, rules.check_materials):
+    for check in rules.ROWS:
         check(r)
     progress("按学生汇总")
     st = summary.students(data, per_student)
-    rules.check_hardship(r, st)
-    rules.check_paid(r, st)
+    for check in rules.STUDENTS:
+        check(r, st)
     progress("按学校汇总")
     schools = summary.schools(data, st, cfg, per_student)
     for s in schools:
-        rules.check_subsidy(r, s)
-        rules.check_balance(r, s)
+        for check in rules.SCHOOLS:
+            check(r, s)
     st["problems"] = st["key"].map(lambda k: "、".join(r.flags.get(k, ())))
-    notes = []
+    result.per_school, result.students = schools, st
+    result.findings += r.findings
     if cfg["subsidy_assume_received"] and any(s.subsidy_received is None for s in schools):
-        notes.append("未提供「补助」表的学校，政府保障经费按应保障额计入收入与结余。")
-    ledger = None
-    if schedule:
-        from .ledger import build_ledger
-        progress("计算补助台账")
-        ledger = build_ledger(schedule, profile, calendar, progress)
-        report.extend(ledger.findings)
-    return FeesResult(term, data.files, schools, st, report.sorted(), list(cfg["categories"]), ledger, notes)
+        result.notes.append("未提供「补助」表的学校，政府保障经费按应保障额计入收入与结余。")
 
 
-def finding_json(f: Finding) -> dict:
-    d = f.to_json()
-    if isinstance(f.value, Amount):
-        d["amount"], d["limit"] = f.value.amount, f.value.limit or None
-    return d
+def _period(result: FeesResult, profile: Profile):
+    """The notices' publication period from --date; a year whose statutory holidays are not known is said."""
+    period = publication_period(result.options.day, profile["fees.publication_working_days"], profile["calendar"])
+    if period.unknown_years and result.per_school:
+        years = "、".join(str(y) for y in period.unknown_years)
+        f = registry.finding(profile, "CALENDAR-YEAR",
+                             f"公示期（{period.first:%Y-%m-%d} 至 {period.last:%Y-%m-%d}）含 {years} 年的日子，该年的法定"
+                             "节假日与调休尚未收录，只按周末和元旦、劳动节、国庆节计；请核对，或在配置 [calendar] 的 "
+                             "holidays、extra_workdays 中写明")
+        result.findings += [f] if f else []
+    return period
 
 
-def school_json(s: SchoolSummary) -> dict:
-    m = fmt
-    return {
-        "school": s.name, "files": s.files,
-        "participants": {"普惠托管": s.basic, "个性化课程": s.personal},
-        "course_enrollments": s.enrollments, "hardship_exempt": s.hardship,
-        "fees_due": m(s.fee), "materials_due": m(s.materials), "due": m(s.due),
-        "collected": m(s.paid), "refunds": m(s.refunded), "refund_students": s.refund_students,
-        "net_collected": m(s.net), "outstanding": m(s.outstanding),
-        "subsidy_due": m(s.subsidy_due),
-        "subsidy_received": None if s.subsidy_received is None else m(s.subsidy_received),
-        "income": m(s.income),
-        "spending": {**{k: m(v) for k, v in s.spending.items()}, "其他（不合规）": m(s.spending_other)},
-        "spending_total": m(s.spending_total), "balance": m(s.balance),
-    }
-
-
-__all__ = ["FeesResult", "run_fees", "term_option", "finding_json", "school_json"]
+__all__ = ["run", "term_option", "Options", "FeesResult"]

@@ -25,6 +25,7 @@ class Settings(Section):
     payee_blank_severity: Severity
     categories: Words = Field(min_length=1)
     surplus_allowed: Money
+    surplus_use: str = Field(min_length=1)
     publication_working_days: int = Field(ge=1, le=30)
     complaint_contact: str
     aliases: dict[str, Words]

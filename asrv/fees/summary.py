@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..io.keys import school_order
 from .load import FeeData
 from .sheets import BASIC, PERSONAL
 
@@ -25,12 +26,15 @@ class CourseLine:
     provider: str = ""
     students: int = 0
     materials_charged: int = 0
+    materials_each: tuple[int, int] | None = None  # lowest and highest materials charge of one row
+    fee_at: tuple[str, str, str] | None = None      # (file, sheet, cell) of the 课程 sheet's 收费标准
 
 
 @dataclass
 class SchoolSummary:
     name: str
     files: str
+    schools: int = 1  # more than 1 for the district total
     basic: int = 0
     personal: int = 0
     enrollments: int = 0
@@ -52,6 +56,7 @@ class SchoolSummary:
     income: int = 0
     balance: int = 0
     courses: list[CourseLine] = field(default_factory=list)
+    subsidy_short: int = 0  # support due that has not arrived (0 when it all did, or no 补助 sheet says)
     errors: int = 0
     warnings: int = 0
 
@@ -109,7 +114,7 @@ def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int
             files.setdefault(school, dict())[data.tables[tab].file] = None
     sums = st.groupby("school", sort=False)[list(STUDENT_MONEY)].sum()
     out = []
-    for name in dict.fromkeys([*st["school"], *exp["school"], *sub["school"]]):
+    for name in sorted(set(st["school"]) | set(exp["school"]) | set(sub["school"]), key=school_order):
         s = SchoolSummary(name, "、".join(files.get(name, {})))
         mine = st[st["school"] == name]
         s.basic, s.personal = int(mine["basic"].sum()), int(mine["personal"].sum())
@@ -121,6 +126,7 @@ def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int
                 setattr(s, col, int(sums.at[name, col]))
         if name in data.has_sheet["subsidy"]:
             s.subsidy_received = int(sub.loc[sub["school"] == name, "amount"].sum())
+            s.subsidy_short = max(s.subsidy_due - s.subsidy_received, 0)
         s.subsidy_income = s.subsidy_received if s.subsidy_received is not None else (
             s.subsidy_due if cfg["subsidy_assume_received"] else 0)
         spent = exp[exp["school"] == name]
@@ -140,14 +146,15 @@ def course_lines(data: FeeData, school: str) -> list[CourseLine]:
     enr, courses = data["enrollment"], data["courses"]
     mine = enr[enr["school"] == school]
     counts = mine.groupby(["mode", "course"], sort=False)["key"].nunique()
-    materials = mine.groupby(["mode", "course"], sort=False)["materials"].sum()
-    listed = courses[courses["school"] == school]
+    charged = mine[mine["materials"] > 0].groupby(["mode", "course"], sort=False)["materials"]
+    lows, highs, sums = charged.min(), charged.max(), charged.sum()
     lines = []
-    for _, c in listed.iterrows():
+    for _, c in courses[courses["school"] == school].iterrows():
         mode = c["mode"] if isinstance(c["mode"], str) else PERSONAL
-        n = int(counts.get((mode, c["course"]), 0))
+        at = data.where(c["_tab"], "fee", c["_row"])
         lines.append(CourseLine(c["course"], mode, int(c["fee"]), _text(c["materials_standard"]), _text(c["time"]),
-                                _text(c["content"]), _text(c["provider"]), n))
+                                _text(c["content"]), _text(c["provider"]), int(counts.get((mode, c["course"]), 0)),
+                                fee_at=(at["file"], at["sheet"], at["cell"])))
     known = {(ln.mode, ln.course) for ln in lines}
     for (mode, course), n in counts.items():
         if (mode, course) not in known:
@@ -155,8 +162,24 @@ def course_lines(data: FeeData, school: str) -> list[CourseLine]:
             lines.append(CourseLine(course or ("普惠托管" if mode == BASIC else "未写课程"), mode,
                                     int(fees.mode().iloc[0]) if len(fees) else None, students=int(n)))
     for ln in lines:
-        ln.materials_charged = int(materials.get((ln.mode, ln.course), 0))
+        key = (ln.mode, ln.course)
+        ln.materials_charged = int(sums.get(key, 0))
+        if key in lows.index:
+            ln.materials_each = (int(lows[key]), int(highs[key]))
     return sorted(lines, key=lambda ln: (ln.mode != BASIC,))
+
+
+def district(per_school: list[SchoolSummary]) -> SchoolSummary:
+    """Every school's totals added up (the 全区合计). Support received is summed only when every school
+    gave its 补助 sheet: a total of some schools would pass for the district's."""
+    t = SchoolSummary("全区合计", "", schools=len(per_school))
+    for name in (*STUDENT_MONEY, "basic", "personal", "enrollments", "hardship", "refund_students",
+                 "subsidy_income", "subsidy_short", "spending_other", "spending_total", "income", "balance", "errors", "warnings"):
+        setattr(t, name, sum(getattr(s, name) for s in per_school))
+    received = [s.subsidy_received for s in per_school]
+    t.subsidy_received = None if None in received else sum(received)
+    t.spending = {c: sum(s.spending.get(c, 0) for s in per_school) for c in per_school[0].spending} if per_school else {}
+    return t
 
 
 def _text(v) -> str:
