@@ -357,3 +357,21 @@ def test_a_typo_in_the_priority_order_stops_the_run(tmp_path):
                                    "--profile", str(district), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and "priority_order" in res.output
     assert not (tmp_path / "o").exists()
+
+
+REAL_CCA = Path(__file__).resolve().parents[2] / "shared" / "real_inputs" / \
+    "afterschool_cca_schedule__Harrow-Nanning_25-26_S2_CCA_List.xlsx"
+
+
+@pytest.mark.skipif(not REAL_CCA.exists(), reason="real input not present")
+def test_a_real_activity_list_without_places_is_refused_at_its_cells(tmp_path):
+    survey, _ = _golden_case(tmp_path)
+    res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(REAL_CCA), "--seed", "1", "--json",
+                                   "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "内部错误" not in res.stdout
+    data = json.loads(res.stdout)
+    catalogue = [f for f in data["findings"] if f["file"] == REAL_CCA.name]
+    assert {f["rule"] for f in catalogue} == {"CATALOG-DUP", "CATALOG-CAPACITY"}  # every problem at once
+    assert sum(f["rule"] == "CATALOG-CAPACITY" for f in catalogue) == 115
+    assert all(f["cell"][0].isalpha() for f in catalogue)
+    assert not (tmp_path / "o").exists()

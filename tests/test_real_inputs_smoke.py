@@ -28,4 +28,4 @@ def test_no_internal_error_on_real_files(command, tmp_path):
         assert r.exception is None or isinstance(r.exception, SystemExit), (path.name, r.exception)
         if r.exit_code == 2:
             # The table folds long names at 80 columns, so look for the start of the file name.
-            assert "无法继续" in r.output and path.name[:12] in r.output, (path.name, r.output)
+            assert "未写出任何文件" in r.output and path.name[:12] in r.output, (path.name, r.output)

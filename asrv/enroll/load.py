@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..findings import ERROR, InputError, Progress, no_progress
+from ..findings import Progress, no_progress
 from ..survey import catalog
 from ..survey.batch import Batch, read_inputs
 from .rules import capacity_given
@@ -12,12 +12,7 @@ from .rules import capacity_given
 
 def load_catalog(path: Path, profile) -> catalog.Catalogue:
     """A catalogue file fit to allot from; InputError (with every problem) otherwise."""
-    c = catalog.load_catalog(path, profile)
-    problems = capacity_given(profile, c)
-    if any(f.severity == ERROR for f in problems):
-        raise InputError(c.findings + problems)
-    c.findings += problems
-    return c
+    return catalog.load_catalog(path, profile, check=capacity_given)
 
 
 def load(inputs, profile, options, progress: Progress = no_progress) -> Batch:

@@ -88,10 +88,12 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
     with Outputs(out_dir, "enroll", inputs=[f.path for f in result.files]) as outputs:
         for s in result.per_school:
             for name, sheets in books(s, school_findings(result, s.school)).items():
-                written.append(outputs.write(where[s.school] + name, lambda p, sheets=sheets: write_workbook(p, sheets)))
+                written.append(outputs.write(where[s.school] + name,
+                                             lambda p, sheets=sheets: write_workbook(p, sheets)))
             ctx = notice_context(s, result.profile, result.options.mask)
             for ext in ("html", "md"):
-                written.append(outputs.write_text(f"{where[s.school]}录取通知.{ext}", render(f"enroll_notice.{ext}.j2", **ctx)))
+                written.append(outputs.write_text(f"{where[s.school]}录取通知.{ext}",
+                                                  render(f"enroll_notice.{ext}.j2", **ctx)))
         if len(result.per_school) > 1:
             sheets = district_sheets(result)
             written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))

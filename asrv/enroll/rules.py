@@ -23,9 +23,9 @@ for _id, _title, _level in [
 
 
 @rule("CATALOG-CAPACITY", "每个活动都填写了人数上限", _F)
-def capacity_given(profile, catalogue) -> list[Finding]:
+def capacity_given(profile, activities) -> list[Finding]:
     out: list[Finding] = []
-    for a in catalogue.activities:
+    for a in activities:
         if a.capacity is None:
             say(out, profile, "CATALOG-CAPACITY", f"活动「{a.name}」未填写人数上限，无法分配名额", value=a.name,
                 school=a.school, **a.cells["capacity"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..findings import ERROR, Finding, InputError
 from ..io.cells import clean_text, is_blank
@@ -48,8 +49,9 @@ def _text(v) -> str:
     return "" if is_blank(v) else clean_text(v)
 
 
-def load_catalog(path: Path, profile) -> Catalogue:
-    """One catalogue file; InputError with every problem when it cannot be used."""
+def load_catalog(path: Path, profile, check: Callable | None = None) -> Catalogue:
+    """One catalogue file; InputError with every problem when it cannot be used. `check(profile,
+    activities) -> findings` adds a command's own demands (enroll: every activity has its places)."""
     table, school, source, problems = read_table(Path(path), CATALOG)
     if source == FILENAME:  # a file name is a school's only when it names one (matched to the surveys later)
         school = school_from_title(Path(path).stem) or ""
@@ -57,7 +59,9 @@ def load_catalog(path: Path, profile) -> Catalogue:
     seen: dict[tuple[str, str], int] = {}
     for r, rec in zip(table.df.index, table.df.to_dict("records")):
         r = int(r)
-        at = {k: table.where(k, r) for k in ("activity", "grades", "capacity", "minimum")}
+        # A column the sheet lacks is pointed at by the activity's own cell.
+        at = {k: table.where(k if table.has(k) else "activity", r)
+              for k in ("activity", "grades", "capacity", "minimum")}
         own = row_school(table, rec, school, None)
         name = _text(rec.get("activity"))
         if not name:
@@ -82,6 +86,8 @@ def load_catalog(path: Path, profile) -> Catalogue:
         out.append(Activity(name=name, category=_text(rec.get("category")), grades=grades, capacity=cap,
                             minimum=low or 0, days=_text(rec.get("days")), time=_text(rec.get("time")),
                             mode=_text(rec.get("mode")), fee=_text(rec.get("fee")), row=r, school=own, cells=at))
+    if check is not None:
+        problems += check(profile, out)
     if not out and not problems:
         say(problems, profile, "CATALOG-EMPTY", "目录中没有任何活动", school=school, file=table.file, sheet=table.sheet)
     if any(f.severity == ERROR for f in problems):
