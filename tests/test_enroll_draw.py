@@ -56,3 +56,16 @@ def test_nothing_in_enroll_imports_numpy():
     root = Path(__file__).resolve().parents[1] / "asrv" / "enroll"
     for path in root.glob("*.py"):
         assert not re.search(r"^\s*(import|from)\s+numpy", path.read_text("utf-8"), re.M), path.name
+
+
+def test_readme_python_example_for_survey_and_enroll_runs_as_written(tmp_path, monkeypatch, capsys):
+    root = Path(__file__).resolve().parents[1]
+    blocks = re.findall(r"```python\n(.*?)```", (root / "README.md").read_text("utf-8"), re.S)
+    (example,) = [b for b in blocks if "enroll.Options(" in b]
+    (tmp_path / "sample_data").symlink_to(root / "sample_data")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("示例市实验小学 ") and printed[-1].startswith("0 ")
+    assert (tmp_path / "asrv-out" / "录取" / "录取通知.html").exists()
+    assert (tmp_path / "asrv-out" / "调查" / "调查报告.html").exists()
