@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from asrv.enroll import Options, run
 from asrv.enroll.match import deferred_acceptance, with_minimums
-from asrv.findings import InputError
 from asrv.profile import load_profile
 from golden_files import assert_golden
 

@@ -1,7 +1,7 @@
 """`asrv enroll`: activity places allotted, school by school, by a draw anyone can redo."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List
 
 import typer
 

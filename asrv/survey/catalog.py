@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..findings import ERROR, Finding, InputError
-from ..io.cells import clean_text, is_blank
+from ..io.cells import is_blank
 from ..io.school import FILENAME, school_from_title
 from ..io.schema import norm
-from .load import Response, read_table, row_school
+from .load import Response, read_table, row_school, text
 from .parse import parse_grades
 from .rules import say
 from .sheets import CATALOG
@@ -45,10 +45,6 @@ class Catalogue:
     findings: list[Finding]
 
 
-def _text(v) -> str:
-    return "" if is_blank(v) else clean_text(v)
-
-
 def load_catalog(path: Path, profile, check: Callable | None = None) -> Catalogue:
     """One catalogue file; InputError with every problem when it cannot be used. `check(profile,
     activities) -> findings` adds a command's own demands (enroll: every activity has its places)."""
@@ -63,7 +59,7 @@ def load_catalog(path: Path, profile, check: Callable | None = None) -> Catalogu
         at = {k: table.where(k if table.has(k) else "activity", r)
               for k in ("activity", "grades", "capacity", "minimum")}
         own = row_school(table, rec, school, None)
-        name = _text(rec.get("activity"))
+        name = text(rec.get("activity"))
         if not name:
             say(problems, profile, "CATALOG-NAME", "活动名称为空", school=own, **at["activity"])
             continue
@@ -75,7 +71,7 @@ def load_catalog(path: Path, profile, check: Callable | None = None) -> Catalogu
         try:
             grades = parse_grades(rec.get("grades")) if table.has("grades") else None
         except ValueError as exc:
-            shown = _text(rec.get("grades"))
+            shown = text(rec.get("grades"))
             say(problems, profile, "CATALOG-GRADES", f"「适用年级」{exc}，实际为「{shown}」", value=shown, school=own,
                 **at["grades"])
             grades = None
@@ -83,9 +79,9 @@ def load_catalog(path: Path, profile, check: Callable | None = None) -> Catalogu
         if cap is not None and low is not None and low > cap:
             say(problems, profile, "CATALOG-MIN", f"下限 {low} 人大于上限 {cap} 人", value=low, school=own,
                 **at["minimum"])
-        out.append(Activity(name=name, category=_text(rec.get("category")), grades=grades, capacity=cap,
-                            minimum=low or 0, days=_text(rec.get("days")), time=_text(rec.get("time")),
-                            mode=_text(rec.get("mode")), fee=_text(rec.get("fee")), row=r, school=own, cells=at))
+        out.append(Activity(name=name, category=text(rec.get("category")), grades=grades, capacity=cap,
+                            minimum=low or 0, days=text(rec.get("days")), time=text(rec.get("time")),
+                            mode=text(rec.get("mode")), fee=text(rec.get("fee")), row=r, school=own, cells=at))
     if check is not None:
         problems += check(profile, out)
     if not out and not problems:

@@ -139,8 +139,10 @@ def load(path: Path, profile, known: set[str] = frozenset(), given: str | None =
     return SurveyFile(Path(path), school, source, responses, findings)
 
 
-def _text(v) -> str:
+def text(v) -> str:
+    """A cell as text, "" when blank."""
     return "" if is_blank(v) else clean_text(v)
+
 
 
 def _response(table: Table, row: int, rec: dict, school: str, known: set[str]) -> Response:
@@ -150,7 +152,7 @@ def _response(table: Table, row: int, rec: dict, school: str, known: set[str]) -
     grade, klass = class_label(get("grade"), get("class"))
     if grade is None:
         grade = grade_number(get("grade"))
-    sid, name = _text(get("student_id")), _text(get("name"))
+    sid, name = text(get("student_id")), text(get("name"))
     key = sid or (f"{klass}/{name}" if name else f"{table.file}#{table.sheet}#{row}")
     choices: list[str] = []
     for f in ("choices", *CHOICE_FIELDS):
@@ -170,8 +172,8 @@ def _response(table: Table, row: int, rec: dict, school: str, known: set[str]) -
         school=school, key=key, student_id=sid, name=name, grade=grade, class_name=klass,
         # A blank 是否参加 with activities chosen is read as a request: nobody who asks is refused.
         wants=get("wants") == "是" or (get("wants") is None and bool(choices)),
-        days=_text(get("days")), pickup=_text(get("pickup")), choices=choices, groups=sorted(groups),
-        comment=_text(get("comment")), file=table.file, sheet=table.sheet, row=row, submitted=get("submitted"),
+        days=text(get("days")), pickup=text(get("pickup")), choices=choices, groups=sorted(groups),
+        comment=text(get("comment")), file=table.file, sheet=table.sheet, row=row, submitted=get("submitted"),
         serial=int(serial) if serial is not None else None, unknown_groups=unknown,
         cells={n: table.cell(n, row) for n in table.letters})
 

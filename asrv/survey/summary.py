@@ -36,7 +36,6 @@ class Demand:
     capacity: int | None
     minimum: int
     grades: str
-    eligible_first: int = 0
 
     @property
     def ratio(self) -> float | None:
