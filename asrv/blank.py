@@ -12,7 +12,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "classes": ("asrv.score.sheets", "ALL", "优秀班集体评价（asrv score）"),
     "schedule": ("asrv.schedule.sheets", "ALL", "课后服务安排与人员（asrv check-schedule）"),
     "survey": ("asrv.survey.sheets", "SURVEY_SHEETS", "课后服务意向调查（asrv survey）"),
-    "catalog": ("asrv.survey.sheets", "CATALOG_SHEETS", "课后服务目录（asrv enroll --catalog）"),
+    "catalog": ("asrv.enroll.sheets", "CATALOG_SHEETS", "课后服务目录（asrv enroll --catalog）"),
     "fees": ("asrv.fees.sheets", "ALL", "收费、减免、补助与支出（asrv fees）"),
     "fitness": ("asrv.fitness.sheets", "ALL", "学生体质健康测试成绩（asrv fitness）"),
     "attendance": ("asrv.attendance.sheets", "ALL", "课后服务考勤、离校交接与教师签到（asrv check-attendance）"),

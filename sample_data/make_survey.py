@@ -90,7 +90,7 @@ def main(out_dir: Path) -> None:
     rng = random.Random(SEED)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_workbook(out_dir / "survey.xlsx", [SheetOut("Sheet1", HEADER, survey_rows(rng))])
-    headers = [f.header for f in S.CATALOG.fields]
+    headers = [f.header for f in S.CATALOG.fields if f.name != "school"]  # one school: no 学校 column
     rows = [[n, cat, grades, cap, low, day, "16:30-17:30", "校内", "0"] for n, cat, grades, cap, low, day, _ in CATALOG]
     write_workbook(out_dir / "catalog.xlsx", [SheetOut(S.CATALOG.title, headers, rows)])
 

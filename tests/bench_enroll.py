@@ -13,11 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from asrv.enroll import Options, run, write  # noqa: E402
 from asrv.io import open_workbook  # noqa: E402
 from asrv.out import SheetOut, write_workbook  # noqa: E402
 from asrv.profile import load_profile  # noqa: E402
-from asrv.survey import enroll  # noqa: E402
-from asrv.survey.write import write_enroll  # noqa: E402
 from test_enroll import make_case  # noqa: E402
 
 
@@ -34,15 +33,16 @@ def main(students: int = 5000, activities: int = 40) -> None:
         survey, catalog = make_case(d, students, activities, seed=5, yes=1.0)
         survey, catalog = as_xlsx(survey), as_xlsx(catalog)
         t0 = time.perf_counter()
-        result = enroll([survey], catalog, 2026, load_profile())
+        result = run([survey], load_profile(), options=Options(catalog=[str(catalog)], seed=2026))
         t1 = time.perf_counter()
-        write_enroll(result, d / "out")
+        write(result, d / "out")
         t2 = time.perf_counter()
-        assert all(len(a.roster) <= a.activity.capacity for a in result.activities)
-        placed = sum(1 for p in result.students if p.activity)
-        cancelled = sum(a.cancelled for a in result.activities)
-        print(f"{len(result.students)} applicants, {activities} activities, {placed} placed, "
-              f"{cancelled} cancelled, {result.rounds} DA rounds")
+        (school,) = result.per_school
+        assert result.exit_code() == 0
+        assert all(len(a.roster) <= a.activity.capacity for a in school.activities)
+        cancelled = sum(a.cancelled for a in school.activities)
+        print(f"{len(school.students)} applicants, {activities} activities, {school.placed} placed, "
+              f"{cancelled} cancelled, {school.rounds} DA rounds")
         print(f"read + allot: {t1 - t0:.2f} s; write outputs: {t2 - t1:.2f} s; total {t2 - t0:.2f} s")
 
 

@@ -12,10 +12,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from asrv.cli.main import app
-from asrv.findings import InputError
+from asrv.enroll import Options, run
+from asrv.enroll.match import deferred_acceptance, with_minimums
 from asrv.profile import load_profile
-from asrv.survey import enroll
-from asrv.survey.match import deferred_acceptance, with_minimums
 from golden_files import assert_golden
 
 GROUPS = ["残疾儿童", "留守儿童", "随迁子女", "家庭经济困难"]
@@ -28,6 +27,14 @@ def write_csv(path: Path, header: list[str], rows: list[list]) -> Path:
         w.writerow(header)
         w.writerows(rows)
     return path
+
+
+def enroll(surveys, catalog, seed, profile):
+    """The one school of a run, as the CLI calls `run`."""
+    result = run(surveys, profile, options=Options(catalog=[str(catalog)], seed=seed))
+    assert result.exit_code() < 2, [f.message for f in result.findings]
+    (school,) = result.per_school
+    return school
 
 
 def make_case(directory: Path, students: int, activities: int, seed: int = 1,
@@ -232,11 +239,11 @@ def test_same_seed_same_rosters_different_seed_different_draw(tmp_path):
         res = runner.invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", str(seed),
                                   "--out", str(tmp_path / name), "--json"])
         assert res.exit_code == 0, res.output
-        runs[name] = res.stdout
+        runs[name] = {k: v for k, v in json.loads(res.stdout).items() if k != "written"}  # paths differ
     assert runs["a"] == runs["b"]
     assert _cells(tmp_path / "a") == _cells(tmp_path / "b")
     assert (tmp_path / "a" / "录取通知.md").read_text("utf-8") == (tmp_path / "b" / "录取通知.md").read_text("utf-8")
-    a, c = json.loads(runs["a"]), json.loads(runs["c"])
+    a, c = runs["a"]["schools"][0], runs["c"]["schools"][0]
     assert [s["lottery"] for s in a["students"]] != [s["lottery"] for s in c["students"]]
     assert _cells(tmp_path / "a") != _cells(tmp_path / "c")
 
@@ -247,10 +254,14 @@ def test_json_shape(tmp_path):
                                    "--out", str(tmp_path / "o")])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert data["seed"] == 3
-    assert set(data["students"][0]) >= {"id", "class", "basic", "activity", "choice_rank", "priority_group", "reason"}
-    assert all(s["basic"] is True for s in data["students"])
-    assert set(data["activities"][0]) >= {"name", "capacity", "enrolled", "waiting", "cancelled"}
+    assert data["seed"] == 3 and data["ok"] and data["files"][0]["used"]
+    school = data["schools"][0]
+    assert school["school"] == "survey" and school["applicants"] == len(school["students"])
+    assert set(school["students"][0]) >= {"school", "id", "class", "basic", "activity", "choice_rank",
+                                          "priority_group", "reason"}
+    assert all(s["basic"] is True for s in school["students"])
+    assert set(school["activities"][0]) >= {"name", "capacity", "enrolled", "waiting", "cancelled"}
+    assert {i["file"] for i in school["inputs"]} == {"survey.csv", "catalog.csv"}
     assert (tmp_path / "o" / "活动名单.xlsx").exists()
 
 
@@ -270,6 +281,21 @@ def _golden_case(tmp_path: Path) -> tuple[Path, Path]:
     return survey, catalog
 
 
+def assert_public(notice: str) -> None:
+    """What a public notice may not say (issue 11): a child's priority group, 学号 or full name, and
+    the jargon of the method; the draw is one plain sentence, the digests a footnote."""
+    body, _, footnote = notice.partition("注：本次使用的文件")
+    assert "SHA-256" in footnote and "调查.csv" in footnote
+    for line in body.splitlines():
+        if "*" in line:  # a line naming children (masked)
+            assert not any(g in line for g in ("残疾", "留守", "随迁", "困难")), line
+            assert not any(sid in line for sid in ("301", "302", "303", "304", "101")), line
+    for jargon in ("numpy", "PCG64", "延迟接受", "篇1", "算法"):
+        assert jargon not in notice
+    assert "把“抽签种子|学校|学号”用 SHA-256 算出一串字符，按从小到大排列；任何人都可用公开的种子复算" in body
+    assert "本次抽签种子为" in body and "37" in body
+
+
 def test_notice_matches_golden_and_masks_names(tmp_path):
     survey, catalog = _golden_case(tmp_path)
     res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", "37",
@@ -278,6 +304,7 @@ def test_notice_matches_golden_and_masks_names(tmp_path):
     for name, golden in (("录取通知.md", "enroll_notice.md"), ("录取通知.html", "enroll_notice.html")):
         got = (tmp_path / "out" / name).read_text("utf-8")
         assert "张*明" in got.replace("\\*", "*") and "张小明" not in got and "欧阳晨" not in got
+        assert_public(got.replace("\\", ""))
         assert_golden(got, golden)
     res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", "37",
                                    "--no-mask", "--out", str(tmp_path / "plain")])
@@ -312,9 +339,9 @@ def test_outputs_per_activity_waiting_and_class(tmp_path):
 def test_bad_catalogue_stops_with_exit_2_and_writes_nothing(tmp_path, rows, rule):
     catalog = write_csv(tmp_path / "c.csv", ["项目", "适用年级", "上限", "下限"], rows)
     survey = write_csv(tmp_path / "s.csv", ["学号", "班级", "是否参加", "意向1"], [["1", "一(1)班", "是", "机器人"]])
-    with pytest.raises(InputError) as exc:
-        enroll([survey], catalog, 1, load_profile())
-    assert rule in {f.rule for f in exc.value.findings}
+    result = run([survey], load_profile(), options=Options(catalog=[str(catalog)], seed=1))
+    assert rule in {f.rule for f in result.findings} and result.exit_code() == 2
+    assert [f.file for f in result.files if not f.used] == ["c.csv"] and not result.per_school
     res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", "1",
                                    "--out", str(tmp_path / "out")])
     assert res.exit_code == 2
@@ -328,4 +355,22 @@ def test_a_typo_in_the_priority_order_stops_the_run(tmp_path):
     res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", "1",
                                    "--profile", str(district), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and "priority_order" in res.output
+    assert not (tmp_path / "o").exists()
+
+
+REAL_CCA = Path(__file__).resolve().parents[2] / "shared" / "real_inputs" / \
+    "afterschool_cca_schedule__Harrow-Nanning_25-26_S2_CCA_List.xlsx"
+
+
+@pytest.mark.skipif(not REAL_CCA.exists(), reason="real input not present")
+def test_a_real_activity_list_without_places_is_refused_at_its_cells(tmp_path):
+    survey, _ = _golden_case(tmp_path)
+    res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(REAL_CCA), "--seed", "1", "--json",
+                                   "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "内部错误" not in res.stdout
+    data = json.loads(res.stdout)
+    catalogue = [f for f in data["findings"] if f["file"] == REAL_CCA.name]
+    assert {f["rule"] for f in catalogue} == {"CATALOG-DUP", "CATALOG-CAPACITY"}  # every problem at once
+    assert sum(f["rule"] == "CATALOG-CAPACITY" for f in catalogue) == 115
+    assert all(f["cell"][0].isalpha() for f in catalogue)
     assert not (tmp_path / "o").exists()

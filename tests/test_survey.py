@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from asrv.findings import InputError
 from asrv.io import Field, SheetSpec, open_workbook, read_sheet
+from asrv.io.grades import grade_number as parse_grade
 from asrv.out import SheetOut, write_workbook
 from asrv.profile import load_profile
-from asrv.survey import summarize
-from asrv.survey.load import read_catalog
-from asrv.io.grades import grade_number as parse_grade
+from asrv.survey import Options, run
+from asrv.survey.catalog import load_catalog
 from asrv.survey.parse import class_label, parse_grades, split_answers
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real_inputs"
@@ -44,6 +44,13 @@ def export_rows() -> list[list]:
     ]
 
 
+def summarize(files, catalog=None, profile=None):
+    """The one school of a run (the survey's own `run`, as the CLI calls it)."""
+    result = run(files, profile or load_profile(), options=Options(catalog=[catalog] if catalog else []))
+    assert len(result.per_school) == 1, result.schools
+    return result.per_school[0]
+
+
 @pytest.fixture()
 def export(tmp_path) -> Path:
     path = tmp_path / "问卷导出.xlsx"
@@ -61,7 +68,9 @@ def catalog(tmp_path) -> Path:
 
 
 def test_online_export_read_with_numbered_headers_codes_and_separators(export, catalog):
-    r = summarize([export], catalog, load_profile())
+    result = run([export], load_profile(), options=Options(catalog=[str(catalog)]))
+    r = result.per_school[0]
+    assert (r.school, result.files[0].school_source) == ("问卷导出", "文件名")
     assert (r.answered, r.wants) == (5, 4)  # 301 answered twice: counted once
     assert [(x.label, x.answered, x.wants) for x in r.by_grade] == [("一年级", 2, 2), ("三年级", 3, 2)]
     assert [x.label for x in r.by_class] == ["一(2)班", "三(1)班"]
@@ -75,8 +84,9 @@ def test_online_export_read_with_numbered_headers_codes_and_separators(export, c
     assert r.comments == {"一(2)班": ["接送时间能否延长"], "三(1)班": ["费用请提前公示"]}
     dup = r.duplicates[0]
     assert (dup.key, dup.kept, dup.dropped) == ("301", "问卷导出.xlsx 第6行", ["问卷导出.xlsx 第2行"])
-    assert any(f.rule == "SURVEY-DUP" and "第 6 行为准" in f.message for f in r.findings)
-    assert any(f.rule == "SURVEY-CHOICE" and f.value == "舞蹈" for f in r.findings)
+    assert any(f.rule == "SURVEY-DUP" and "第 6 行为准" in f.message and f.school == "问卷导出"
+               for f in result.findings)
+    assert any(f.rule == "SURVEY-CHOICE" and f.value == "舞蹈" and f.cell == "N7" for f in result.findings)
 
 
 def test_later_submission_wins_even_when_rows_are_out_of_order(tmp_path):
@@ -84,7 +94,7 @@ def test_later_submission_wins_even_when_rows_are_out_of_order(tmp_path):
     rows[0], rows[4] = rows[4], rows[0]  # the later answer now comes first in the sheet
     path = tmp_path / "s.xlsx"
     write_workbook(path, [SheetOut("Sheet1", EXPORT_HEADER, rows)])
-    r = summarize([path], None, load_profile())
+    r = summarize([path])
     assert r.duplicates[0].kept == "s.xlsx 第2行"
     assert {d.name: d.first for d in r.demand}["书法"] == 2
 
@@ -108,17 +118,20 @@ def test_json_and_exit_code(export):
     res = CliRunner().invoke(app, ["survey", str(export), "--json", "--out", str(export.parent / "o")])
     assert res.exit_code == 0
     data = json.loads(res.stdout)
-    assert data["answered"] == 5 and data["wants"] == 4
-    assert data["duplicates"][0]["id"] == "301"
-    assert {a["name"] for a in data["activities"]} == {"书法", "机器人", "绘画", "围棋", "舞蹈"}
+    assert data["ok"] and data["files"][0]["used"] and data["files"][0]["school"] == "问卷导出"
+    school = data["schools"][0]
+    assert school["answered"] == 5 and school["wants"] == 4
+    assert school["duplicates"][0]["id"] == "301"
+    assert {a["name"] for a in school["activities"]} == {"书法", "机器人", "绘画", "围棋", "舞蹈"}
+    assert data["district"]["answered"] == 5
 
 
 def test_missing_class_column_stops_with_exit_2(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("学号,姓名,是否参加\n1,张三,是\n", "utf-8")
-    with pytest.raises(InputError) as exc:
-        summarize([path], None, load_profile())
-    assert [f.rule for f in exc.value.findings] == ["READ-COLUMN"]
+    result = run([path], load_profile())
+    assert [f.rule for f in result.findings] == ["READ-COLUMN"] and result.exit_code() == 2
+    assert not result.files[0].used and not result.per_school
     res = CliRunner().invoke(app, ["survey", str(path), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and not (tmp_path / "o").exists()
 
@@ -126,9 +139,9 @@ def test_missing_class_column_stops_with_exit_2(tmp_path):
 def test_bad_yes_no_answer_is_reported_with_its_cell(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("学号,班级,是否参加\n1,一(1)班,是\n2,一(1)班,也许\n", "utf-8")
-    with pytest.raises(InputError) as exc:
-        summarize([path], None, load_profile())
-    assert [(f.rule, f.cell) for f in exc.value.findings] == [("CELL-CHOICE", "C3")]
+    result = run([path], load_profile())
+    assert [(f.rule, f.cell, f.school) for f in result.findings] == [("CELL-CHOICE", "C3", "bad")]
+    assert result.exit_code() == 2
 
 
 @pytest.mark.parametrize("header", ["3、班级", "Q3. 班级", "q3、班级", "第3题 班级", "3. 班级（必填）", "3）班级"])
@@ -187,20 +200,37 @@ def test_blank_templates_read_back(tmp_path):
     runner = CliRunner()
     for kind in ("survey", "catalog"):
         assert runner.invoke(app, ["template", kind, "--out", str(tmp_path / f"{kind}.xlsx")]).exit_code == 0
-    r = summarize([tmp_path / "survey.xlsx"], tmp_path / "catalog.xlsx", load_profile())
+    r = summarize([tmp_path / "survey.xlsx"], tmp_path / "catalog.xlsx")
     assert (r.answered, r.wants) == (1, 1)
     assert {d.name: d.first for d in r.demand} == {"机器人": 1}
 
 
 @pytest.mark.skipif(not CCA.exists(), reason="real input not present")
 def test_real_school_activity_list_reads_as_a_catalogue():
-    problems: list = []
-    acts = read_catalog(CCA, problems)
     # Four activities are listed twice (two sessions under one name): parents could not tell
-    # which one they chose, so each is reported; the other 115 rows read.
-    assert [(f.rule, f.cell) for f in problems] == [("CATALOG-DUP", c) for c in ("A8", "A11", "A19", "A89")]
+    # which one they chose, so each is reported and the file is not used; the other 115 rows read.
+    with pytest.raises(InputError) as exc:
+        load_catalog(CCA, load_profile())
+    assert [(f.rule, f.cell) for f in exc.value.findings] == [("CATALOG-DUP", c) for c in ("A8", "A11", "A19", "A89")]
+    lenient = load_profile().with_values(**{"rules.CATALOG-DUP": "warning"})
+    acts = load_catalog(CCA, lenient).activities
     assert len(acts) == 115
     assert all(a.capacity is None for a in acts)  # the list has no capacities: enroll must refuse it
     grades = [a.grades for a in acts]
     assert frozenset(range(1, 13)) in grades
     assert all(g is None or g <= frozenset(range(1, 13)) for g in grades)
+
+
+def test_classes_are_listed_by_grade_then_number_not_by_character_code(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("学号,班级,是否参加,意见建议\n1,三(10)班,是,甲\n2,三(2)班,是,乙\n3,二(1)班,否,丙\n4,十(1)班,是,丁\n", "utf-8")
+    r = summarize([path])
+    assert [x.label for x in r.by_class] == ["二(1)班", "三(2)班", "三(10)班", "十(1)班"]
+    assert list(r.comments) == ["二(1)班", "三(2)班", "三(10)班", "十(1)班"]
+
+
+def test_a_blank_capacity_and_minimum_is_a_demand_without_places(tmp_path, export):
+    catalog = tmp_path / "c.csv"
+    catalog.write_text("项目,适用年级,上限,下限\n书法,,,\n机器人,,3,\n", "utf-8")
+    r = summarize([export], catalog)
+    assert {d.name: (d.capacity, d.minimum) for d in r.demand} == {"书法": (None, 0), "机器人": (3, 0)}

@@ -14,6 +14,7 @@ COMMANDS = [
     "schedule_cmd",
     "score_cmd",
     "survey_cmd",
+    "enroll_cmd",
     "fees_cmd",
     "fitness_cmd",
     "attendance_cmd",

@@ -22,7 +22,7 @@ SECTIONS = {
     "fees": "asrv.fees.settings:Settings",
     "fitness": "asrv.fitness.settings:Settings",
     "survey": "asrv.survey.settings:Settings",
-    "enroll": "asrv.survey.settings:EnrollSettings",
+    "enroll": "asrv.enroll.settings:Settings",
     "attendance": "asrv.attendance.settings:Settings",
     "meals": "asrv.meals.settings:Settings",
     "district": "asrv.district.settings:Settings",

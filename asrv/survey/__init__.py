@@ -1,5 +1,7 @@
-"""Survey of needs and enrollment into after-school activities (篇1 二(三), 三(一), 三(四))."""
-from .enroll import EnrollResult, enroll
-from .report import SurveyResult, summarize
+"""The survey of needs (篇1 三(四)): `run(inputs, profile, options=Options(catalog=[…]))` → SurveyResult,
+`write(result, out_dir)`. The reading (survey answers and the catalogue) is shared with asrv.enroll."""
+from .outputs import write
+from .result import Options, SurveyResult
+from .run import run
 
-__all__ = ["EnrollResult", "enroll", "SurveyResult", "summarize"]
+__all__ = ["run", "write", "Options", "SurveyResult"]

@@ -1,29 +1,8 @@
-"""The `[survey]` and `[enroll]` sections of a profile."""
+"""The `[survey]` section of a profile."""
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import field_validator
-
 from ..profile.model import Section, Words
-
-GROUPS = ("残疾", "留守", "随迁", "困难")
 
 
 class Settings(Section):
     no_comment: Words
-
-
-class EnrollSettings(Section):
-    # The priority groups of 篇1 三(一), in the order they are served.
-    priority_order: list[Literal[GROUPS]]
-    priority_ordered: bool
-    basic_service: str
-    school: str
-
-    @field_validator("priority_order")
-    @classmethod
-    def _once_each(cls, v):
-        if len(set(v)) != len(v):
-            raise ValueError("enroll.priority_order 中的群体不应重复")
-        return v

@@ -25,7 +25,16 @@ def _yes_no(name: str, header: str, aliases: tuple[str, ...]) -> Field:
                  hint="是 或 否（问卷导出的 1/2 亦可）")
 
 
+SCHOOL_ALIASES = ("学校名称", "校名", "所在学校", "就读学校")
+
+
+def _school() -> Field:
+    return Field("school", "学校", SCHOOL_ALIASES, required=False,
+                 hint="一个工作簿含多所学校时填写；否则可不填，学校取自标题行或文件名")
+
+
 SURVEY = SheetSpec("survey", "意向调查", (
+    _school(),
     Field("student_id", "学号", ("学生学号", "学籍号", "学生编号"), required=False),
     Field("name", "姓名", ("学生姓名", "孩子姓名", "您孩子的姓名"), required=False),
     Field("grade", "年级", ("学生年级", "所在年级", "孩子年级", "您孩子的年级"), required=False,
@@ -59,6 +68,7 @@ SURVEY = SheetSpec("survey", "意向调查", (
             "days": "5", "pickup": "17:30", "choice1": "机器人", "choice2": "书法", "groups": "留守儿童"})
 
 CATALOG = SheetSpec("catalog", "目录", (
+    _school(),
     Field("activity", "项目", ("活动", "活动项目", "项目名称", "课程", "课程名称", "社团", "社团名称", "cca name",
                              "活动名称"), hint="如 机器人"),
     Field("category", "类别", ("板块", "领域", "类型"), required=False),
@@ -73,7 +83,8 @@ CATALOG = SheetSpec("catalog", "目录", (
     Field("mode", "模式", ("服务模式", "方式"), required=False),
     Field("fee", "费用", ("收费", "收费标准"), required=False),
 ), aliases=("课后服务目录", "活动目录", "课程目录", "服务目录", "catalog", "catalogue"),
-   note="每个活动一行；上限为可录取人数，报名不足下限的活动取消，学生改录其他志愿。",
+   note="每个活动一行；上限为可录取人数，报名不足下限的活动取消，学生改录其他志愿。"
+        "有「学校」列时各行只用于该校，无此列时目录用于每一所学校（每校名额各自计算）。",
    example={"activity": "机器人", "category": "科普", "grades": "3-6", "capacity": 30, "minimum": 10,
             "days": "周三", "time": "16:30-17:30", "mode": "校内", "fee": "0"})
 

@@ -1,15 +1,16 @@
-"""`asrv survey`: who asked for the service, for what, on which days, and what parents said."""
+"""One school's survey in numbers: participation by grade and class, demand against places,
+priority groups, days, pick-up times and parents' comments."""
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from ..findings import Finding, Progress, no_progress
 from ..io.cells import clean_text
-from ..profile import Profile
-from .load import Activity, Response, load, match_choices, priority_order
+from ..io.keys import class_order
+from .batch import SchoolInput
+from .catalog import Activity
+from .load import Duplicate, Response
 from .parse import grade_name, grades_text, split_answers
 from .sheets import GROUP_NAMES
 
@@ -35,7 +36,6 @@ class Demand:
     capacity: int | None
     minimum: int
     grades: str
-    eligible_first: int = 0
 
     @property
     def ratio(self) -> float | None:
@@ -43,7 +43,9 @@ class Demand:
 
 
 @dataclass
-class SurveyResult:
+class SchoolSurvey:
+    """One school's survey: who asked for the service, for what, on which days, what parents said."""
+    school: str
     files: list[str]
     answered: int
     wants: int
@@ -55,8 +57,7 @@ class SurveyResult:
     days: list[tuple[str, int]]
     pickup: list[tuple[str, int]]
     comments: dict[str, list[str]]
-    duplicates: list
-    findings: list[Finding] = field(default_factory=list)
+    duplicates: list[Duplicate]
 
     @property
     def rate(self) -> float:
@@ -64,53 +65,44 @@ class SurveyResult:
 
     def to_json(self) -> dict:
         return {
-            "files": self.files, "answered": self.answered, "wants": self.wants, "rate": round(self.rate, 4),
+            "school": self.school, "files": self.files, "answered": self.answered, "wants": self.wants,
+            "rate": round(self.rate, 4),
             "by_grade": [{"grade": r.label, "answered": r.answered, "wants": r.wants} for r in self.by_grade],
             "by_class": [{"class": r.label, "answered": r.answered, "wants": r.wants} for r in self.by_class],
             "activities": [{"name": d.name, "first_choice": d.first, "any_choice": d.any,
                             "capacity": d.capacity, "minimum": d.minimum} for d in self.demand],
             "priority_groups": {g: w for g, _, w in self.groups},
-            "days": dict(self.days), "pickup": dict(self.pickup),
-            "comments": self.comments,
+            "days": dict(self.days), "pickup": dict(self.pickup), "comments": self.comments,
             "duplicates": [{"id": d.key, "class": d.class_name, "kept": d.kept, "dropped": d.dropped}
                            for d in self.duplicates],
-            "findings": [f.to_json() for f in self.findings],
         }
 
 
-def summarize(surveys: list[Path], catalog: Path | None, profile: Profile,
-              progress: Progress = no_progress) -> SurveyResult:
-    progress("读取调查表……")
-    order = priority_order(profile)
-    survey, activities = load(surveys, catalog)
-    findings = list(survey.findings)
-    if activities is not None:
-        findings += match_choices(survey, activities)
-    resp = survey.responses
+def summarize(inp: SchoolInput, profile) -> SchoolSurvey:
+    resp = inp.responses
     wanting = [r for r in resp if r.wants]
-    progress(f"汇总 {len(resp)} 份答卷……")
     by_grade = _rows(resp, lambda r: (r.grade or 99, grade_name(r.grade)))
-    by_class = _rows(resp, lambda r: (r.grade or 99, r.class_name))
+    by_class = _rows(resp, lambda r: (r.grade or 99, class_order(r.class_name), r.class_name))
     no_comment = set(profile["survey.no_comment"])
     comments: dict[str, list[str]] = {}
-    for r in sorted(resp, key=lambda r: (r.grade or 99, r.class_name)):
+    for r in sorted(resp, key=lambda r: (r.grade or 99, class_order(r.class_name))):
         text = r.comment.strip()
         if text and text not in no_comment:
             comments.setdefault(r.class_name or "班级不明", []).append(text)
-    return SurveyResult(
-        files=survey.files, answered=len(resp), wants=len(wanting), by_grade=by_grade, by_class=by_class,
-        demand=_demand(wanting, activities), catalog=activities is not None,
+    return SchoolSurvey(
+        school=inp.school, files=[p.name for p in inp.sources], answered=len(resp), wants=len(wanting),
+        by_grade=by_grade, by_class=by_class, demand=_demand(wanting, inp.activities),
+        catalog=inp.activities is not None,
         groups=[(GROUP_NAMES[g], sum(g in r.groups for r in resp), sum(g in r.groups for r in wanting))
-                for g in order],
-        days=_days(wanting), pickup=_pickup(wanting), comments=comments,
-        duplicates=survey.duplicates, findings=findings)
+                for g in profile["enroll.priority_order"]],
+        days=_days(wanting), pickup=_pickup(wanting), comments=comments, duplicates=inp.duplicates)
 
 
 def _rows(resp: list[Response], key) -> list[Row]:
     groups: dict[tuple, list[Response]] = {}
     for r in resp:
         groups.setdefault(key(r), []).append(r)
-    return [Row(k[1], len(v), sum(r.wants for r in v)) for k, v in sorted(groups.items())]
+    return [Row(k[-1], len(v), sum(r.wants for r in v)) for k, v in sorted(groups.items())]
 
 
 def _demand(wanting: list[Response], activities: list[Activity] | None) -> list[Demand]:

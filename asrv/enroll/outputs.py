@@ -1,0 +1,100 @@
+"""Enrolment outputs per school: 活动名单, 候补名单, 班级名单 (internal: full detail) and 录取通知
+(public: masked names, no priority group, no 学号); over several schools one folder per school and
+全区汇总.xlsx beside them.
+
+Every text from a workbook goes into cells as data (rows or note lines that start with our own
+words), so the writer's text guard keeps an activity named `=HYPERLINK(…)` as text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..io.keys import class_order
+from ..out import Outputs, SheetOut, render, write_workbook
+from ..out.findings import findings_sheet
+from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings, sheet_titles
+from ..survey.parse import grade_name, grades_text
+from ..survey.sheets import GROUP_NAMES
+from .allot import ordinal
+from .lottery import NO_ID, RULE
+from .result import EnrollResult, SchoolEnrollment
+
+STUDENT_COLUMNS = ["学号", "姓名", "班级", "基础服务", "录取活动", "志愿序", "优先群体", "抽签序号", "说明"]
+ROSTER_COLUMNS = ["序号", "学号", "姓名", "班级", "志愿序", "优先群体", "抽签序号"]
+WAITING_COLUMNS = ["候补序", "学号", "姓名", "班级", "志愿序", "优先群体", "抽签序号", "现录取"]
+
+
+def _student_row(p) -> list:
+    return [p.student_id, p.name, p.class_name, "是", p.activity or "", p.choice_rank, p.priority_group or "",
+            p.lottery, p.reason]
+
+
+def books(r: SchoolEnrollment, findings: list) -> dict[str, list[SheetOut]]:
+    acts = r.activities
+    summary = SheetOut("汇总", ["活动", "适用年级", "名额上限", "开班下限", "录取人数", "候补人数", "状态"],
+                       [[a.activity.name, grades_text(a.activity.grades), a.activity.capacity, a.activity.minimum,
+                         len(a.roster), len(a.waiting), "取消（报名不足下限）" if a.cancelled else "开班"] for a in acts],
+                       marks={i: "muted" for i, a in enumerate(acts) if a.cancelled},
+                       notes=[f"学校「{r.school}」：抽签种子 {r.seed}；{RULE}"])
+    titles = sheet_titles([a.activity.name for a in acts], {"汇总", "全部学生", "问题"})
+    rosters = [SheetOut(t, ROSTER_COLUMNS, [[i, p.student_id, p.name, p.class_name, p.choice_rank,
+                                             p.priority_group or "", p.lottery] for i, p in enumerate(a.roster, 1)],
+                        notes=[f"活动「{a.activity.name}」：录取 {len(a.roster)} 人，上限 {a.activity.capacity} 人"
+                               + ("（已取消）" if a.cancelled else "")])
+               for t, a in zip(titles, acts)]
+    waits = [SheetOut(t, WAITING_COLUMNS,
+                      [[i, p.student_id, p.name, p.class_name, p.choices.index(a.activity.name) + 1,
+                        p.priority_group or "", p.lottery, p.activity or r.basic_service]
+                       for i, p in enumerate(a.waiting, 1)],
+                      notes=[f"活动「{a.activity.name}」：候补 {len(a.waiting)} 人，有空位时按候补序递补"])
+             for t, a in zip(titles, acts) if a.waiting]
+    classes: dict[str, list] = {}
+    for p in r.students:  # already class by class in grade-then-number order
+        classes.setdefault(p.class_name or "班级不明", []).append(p)
+    per_class = [SheetOut(t, STUDENT_COLUMNS, [_student_row(p) for p in ps],
+                          notes=[f"班级「{c}」：申请 {len(ps)} 人，全部参加{r.basic_service}"])
+                 for t, (c, ps) in zip(sheet_titles(list(classes)), classes.items())]
+    everyone = SheetOut("全部学生", STUDENT_COLUMNS, [_student_row(p) for p in r.students])
+    extra = [findings_sheet(findings)] if findings else []
+    return {"活动名单.xlsx": [summary, everyone, *rosters, *extra],
+            "候补名单.xlsx": waits or [SheetOut("候补", WAITING_COLUMNS, [], notes=["所有活动均无候补"])],
+            "班级名单.xlsx": per_class or [SheetOut("班级", STUDENT_COLUMNS, [])]}
+
+
+def notice_context(r: SchoolEnrollment, profile, mask: bool) -> dict:
+    """What the public notice may show: counts, the rules, rosters by class with masked names."""
+    open_ = [a for a in r.activities if not a.cancelled]
+    return dict(r=r, school=r.school, mask=mask, ordinal=ordinal, grades_text=grades_text, grade_name=grade_name,
+                groups=[GROUP_NAMES[g] for g in r.priority_order], rule=RULE,
+                no_id=NO_ID if any(not p.student_id for p in r.students) else "",
+                cite=lambda source: profile.cite(source, public=True),
+                open=open_, cancelled=[a for a in r.activities if a.cancelled], placed=r.placed,
+                rosters={a.activity.name: sorted(a.roster, key=lambda p: (class_order(p.class_name), p.lottery))
+                         for a in open_})
+
+
+def district_sheets(result: EnrollResult) -> list[SheetOut]:
+    rows = [[s.school, len(s.students), s.declined, s.placed, sum(not a.cancelled for a in s.activities),
+             sum(a.cancelled for a in s.activities), sum(len(a.waiting) for a in s.activities)]
+            for s in result.per_school]
+    return [SheetOut("学校", ["学校", "申请人数", "不参加", "录取活动人数", "开班活动", "取消活动", "候补人次"], rows,
+                     notes=[f"全区：抽签种子 {result.seed}；{RULE}"]),
+            findings_sheet(result.findings, lead=SCHOOL_COLUMN)]
+
+
+def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
+    where = folders(result.schools)
+    written: list[Path] = []
+    with Outputs(out_dir, "enroll", inputs=[f.path for f in result.files]) as outputs:
+        for s in result.per_school:
+            for name, sheets in books(s, school_findings(result, s.school)).items():
+                written.append(outputs.write(where[s.school] + name,
+                                             lambda p, sheets=sheets: write_workbook(p, sheets)))
+            ctx = notice_context(s, result.profile, result.options.mask)
+            for ext in ("html", "md"):
+                written.append(outputs.write_text(f"{where[s.school]}录取通知.{ext}",
+                                                  render(f"enroll_notice.{ext}.j2", **ctx)))
+        if len(result.per_school) > 1:
+            sheets = district_sheets(result)
+            written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))
+    return written
