@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, write_workbook
 from ..out.findings import findings_sheet
-from .charts import Chart, add_excel_charts, svg_bars
+from .charts import Chart, charts_sheet, svg_bars
 from .enroll import EnrollResult, ordinal
 from .parse import grade_name, grades_text
 from .report import SurveyResult
@@ -78,8 +78,7 @@ def write_survey(r: SurveyResult, out_dir: str | Path, mask: bool = True) -> lis
     sheets = survey_sheets(r)
 
     def workbook(path: Path) -> None:
-        write_workbook(path, sheets)
-        add_excel_charts(path, charts)
+        write_workbook(path, [charts_sheet(charts), *sheets])
 
     with Outputs(out_dir, "survey") as outputs:
         outputs.write("调查汇总.xlsx", workbook)
