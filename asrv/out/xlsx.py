@@ -64,7 +64,9 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
 
     path = Path(path)
     titles = sheet_titles([s.title for s in sheets])
-    where = {s.title: (t, s) for t, s in zip(titles, sheets)}
+    where: dict[str, tuple[str, SheetOut]] = {}  # a chart's data sheet by the title it was given
+    for t, s in zip(titles, sheets):
+        where.setdefault(s.title, (t, s))
     # XlsxWriter's temporary files go to a folder of our own, removed whatever happens.
     with tempfile.TemporaryDirectory(prefix=".asrv-xlsx-", dir=path.parent) as tmp:
         wb = xlsxwriter.Workbook(str(path), {
@@ -72,10 +74,15 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "remove_timezone": True})
         wb.set_properties({"created": STAMP, "author": "asrv"})
-        styles = Styles(wb)
-        lists = _Lists(wb)
-        for title, spec in zip(titles, sheets):
-            _write_sheet(wb, styles, lists, wb.add_worksheet(title), spec, where)
+        try:
+            styles, lists = Styles(wb), _Lists(wb)
+            for title, spec in zip(titles, sheets):
+                _write_sheet(wb, styles, lists, wb.add_worksheet(title), spec, where)
+        except BaseException:
+            for ws in wb.worksheets():  # streamed rows sit in open files; nothing is written
+                if getattr(ws, "row_data_fh", None) is not None:
+                    ws.row_data_fh.close()
+            raise
         wb.close()
 
 

@@ -40,7 +40,7 @@ _FORMULA = re.compile(r"[\s\u3000]*[=+\-@＝＋－＠]")
 PLACEHOLDER = "\ufffd"  # � where a character was that a workbook cannot hold
 MAX_TEXT = 32767
 CUT_MARK = "…[超过32767字，已截断]"
-# C0 controls except tab and line feed (\r is kept: Excel holds it), DEL, lone surrogates, non-characters.
+# C0 controls except tab and line feed (\r is made \n first), DEL, lone surrogates, non-characters.
 _UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]+")
 
 
@@ -49,8 +49,11 @@ def formula_like(text: str) -> bool:
 
 
 def safe_text(text: str) -> str:
-    """Text as a cell can hold it: a run of control characters becomes one visible �; text over
-    Excel's 32,767 characters is cut, and says so."""
+    """Text as a cell can hold it: a run of control characters becomes one visible �, a carriage
+    return a line break (readers disagree on a lone \r); text over Excel's 32,767 characters is cut,
+    and says so."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _UNHOLDABLE.search(text):
         text = _UNHOLDABLE.sub(PLACEHOLDER, text)
     if len(text) > MAX_TEXT:
@@ -141,5 +144,5 @@ def page_setup(ws, columns: int, width: float, header_row: int | None, landscape
         ws.repeat_rows(header_row)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.set_footer(FOOTER, {"margin": 0.3})
-    ws.hide_gridlines(0)  # printed gridlines: the table's lines on paper
+    ws.hide_gridlines(0 if columns else 1)  # the table's lines on paper; none around a sheet of charts
     ws.center_horizontally()
