@@ -32,7 +32,7 @@ def test_text_that_readers_turn_into_formulas_is_stored_as_text(tmp_path):
                                   heading=["+学校"]))
     ws = openpyxl.load_workbook(p)["结果"]
     assert ws["A1"].value == "+学校" and ws["A2"].value == "=HYPERLINK(\"http://x\",\"点\")"
-    assert ws["A2"].data_type == "s" and ws["A2"].quotePrefix
+    assert ws["A2"].data_type == "s" and ws["A2"].quotePrefix and ws["A1"].quotePrefix and ws["A1"].font.b
     risky[2] = "\n=HYPERLINK(\"http://x\")"  # a lone carriage return is a line break
     for i, v in enumerate(risky, start=4):
         c = ws.cell(i, 1)

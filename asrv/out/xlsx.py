@@ -88,17 +88,14 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
 
 def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: dict) -> None:
     width = len(spec.columns)
-    r = 0
-    for line in spec.heading:
+    for r, line in enumerate(spec.heading):
         ws.set_row(r, 24)
-        _line(ws, r, width, line, styles.heading, True, styles)
-        r += 1
-    for line in spec.notes:
-        _line(ws, r, width, line, None, spec.merge_notes, styles)
-        r += 1
+        _text(ws, styles, r, 0, line, "heading", width)
+    for r, line in enumerate(spec.notes, start=len(spec.heading)):
+        _text(ws, styles, r, 0, line, None, width if spec.merge_notes else 1)
     h = spec.header_row
     for j, name in enumerate(spec.columns):
-        ws.write_string(h, j, safe_text(str(name)), styles.header)
+        _text(ws, styles, h, j, name, "header")
     widths = _fit(spec)
     wrap = [w >= MAX_WIDTH for w in widths]
     _write_rows(ws, styles, spec, h + 1, wrap)
@@ -117,21 +114,23 @@ def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: d
         _chart(wb, ws, spec, chart, where)
 
 
-def _line(ws, r: int, width: int, line: Any, fmt, merge: bool, styles: Styles) -> None:
-    """A title or note line in column A, merged across the table when asked."""
-    text = safe_text(str(line))
-    if formula_like(text):
-        fmt = styles.cell(quote=True) if fmt is None else fmt  # merged titles are text already
-    if merge and width > 1:
-        ws.merge_range(r, 0, r, width - 1, "", fmt)
-    ws.write_string(r, 0, text, fmt)
+def _text(ws, styles: Styles, r: int, c: int, value: Any, role: str | None, merge: int = 1) -> None:
+    """A title, note or header cell: safe text, merged over `merge` columns."""
+    text = "" if value is None else safe_text(str(value))
+    fmt = styles.cell(quote=formula_like(text), role=role)
+    if merge > 1:
+        ws.merge_range(r, c, r, c + merge - 1, "", fmt)
+    if text:
+        ws.write_string(r, c, text, fmt)
+    elif fmt is not None:
+        ws.write_blank(r, c, None, fmt)
 
 
 def _fit(spec: SheetOut) -> list[float]:
     """Column widths fitted to the header and the first rows (a CJK character counts two)."""
     out = []
     for j, name in enumerate(spec.columns):
-        widest = max([display_width(name)] + [display_width(shown(r[j])) for r in spec.rows[:FIT_ROWS]
+        widest = max([display_width(name)] + [display_width(shown(r[j])[:MAX_WIDTH]) for r in spec.rows[:FIT_ROWS]
                                               if j < len(r)])
         out.append(min(max(widest + 2, MIN_WIDTH), MAX_WIDTH))
     return out

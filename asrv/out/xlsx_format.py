@@ -96,23 +96,27 @@ def shown(v: Any) -> str:
     return str(v)
 
 
+ROLES = {  # how the rows of a sheet other than its data look
+    "header": {"bold": True, "bg_color": "#" + HEADER_FILL, "align": "center", "valign": "vcenter",
+               "text_wrap": True, "border": 1},
+    "heading": {"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"},
+}
+
+
 class Styles:
     """One XlsxWriter format per distinct look, made on first use."""
 
     def __init__(self, workbook):
         self._wb = workbook
         self._cache: dict[tuple, Any] = {}
-        self.header = workbook.add_format({"bold": True, "bg_color": "#" + HEADER_FILL, "align": "center",
-                                           "valign": "vcenter", "text_wrap": True, "border": 1})
-        self.heading = workbook.add_format({"bold": True, "font_size": 14, "align": "center",
-                                            "valign": "vcenter"})
 
     def cell(self, num_format: str | None = None, mark: str | None = None, quote: bool = False,
-             wrap: bool = False):
-        """The format of a data cell, or None for the default look."""
-        key = (num_format, mark, quote, wrap)
+             wrap: bool = False, role: str | None = None):
+        """The format of a cell (a data cell unless `role` says header or heading), or None for
+        the default look. `quote` keeps formula-like text as text when a clerk edits the cell."""
+        key = (num_format, mark, quote, wrap, role)
         if key not in self._cache:
-            props: dict[str, Any] = {}
+            props: dict[str, Any] = dict(ROLES[role]) if role else {}
             if num_format:
                 props["num_format"] = num_format
             if mark:
