@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import shutil
 import subprocess
@@ -76,11 +77,15 @@ def test_unsafe_duplicate_titles_still_write_and_charts_find_their_data(tmp_path
     assert chart.series[0].val.numRef.f.replace("'", "") == "数据_1!$B$2:$B$3"  # the first sheet of that name
 
 
+class Level(str, enum.Enum):
+    GOOD = "良好"
+
+
 def test_cell_types_read_back(tmp_path):
     when = dt.datetime(2026, 3, 5, 8, 30)
     row = [True, False, np.bool_(True), None, float("nan"), float("inf"), pd.NaT, "", Decimal("1.25"), np.int64(7),
            np.float64(2.5), pd.Timestamp("2026-03-05 08:30"), dt.date(2026, 3, 5), dt.time(17, 30),
-           dt.timedelta(minutes=3, seconds=40), when.replace(tzinfo=dt.timezone.utc), ["列", "表"]]
+           dt.timedelta(minutes=3, seconds=40), when.replace(tzinfo=dt.timezone.utc), ["列", "表"], Level.GOOD]
     ws = openpyxl.load_workbook(written(tmp_path, SheetOut("表", [f"c{i}" for i in range(len(row))], [row])))["表"]
     got = [c.value for c in ws[2]]
     assert got[:8] == ["是", "否", "是", None, None, None, None, None]
@@ -88,12 +93,12 @@ def test_cell_types_read_back(tmp_path):
     assert got[11] == when and got[12] == dt.datetime(2026, 3, 5) and ws["M2"].number_format == "yyyy-mm-dd"
     assert got[13] == dt.time(17, 30) and got[14] == dt.timedelta(minutes=3, seconds=40)
     assert got[15] == when  # the time zone is dropped, the clock time kept
-    assert got[16] == "['列', '表']"
+    assert got[16:] == ["['列', '表']", "良好"]
 
 
 def test_number_formats_marks_and_short_rows(tmp_path):
     sheet = SheetOut("表", ["班级", "总分", "金额", "比例", "备注"],
-                     [["一(1)班", 8, 1234.5, 0.25, "x"], ["一(2)班", 9.125], ["一(3)班", None, None, None, "y"]],
+                     [["一(1)班", 8, 1234.5, 0.25, "x"], ["一(2)班", 9.125], ["一(3)班", None, None, None, "y", "表外"]],
                      number_formats={"总分": SCORE, "金额": MONEY, "比例": PERCENT}, marks={1: "veto", 2: "good"})
     ws = openpyxl.load_workbook(written(tmp_path, sheet))["表"]
     assert (ws["B2"].number_format, ws["C2"].number_format, ws["D2"].number_format) == ("0.00", "#,##0.00", "0.0%")
@@ -101,6 +106,7 @@ def test_number_formats_marks_and_short_rows(tmp_path):
     for cell in ("A3", "B3", "C3", "E3"):  # the whole width of a marked row, past a short row's end
         assert ws[cell].fill.fgColor.rgb.endswith("F8CBAD"), cell
     assert ws["C4"].fill.fgColor.rgb.endswith("C6EFCE") and ws["C3"].number_format == "#,##0.00"
+    assert ws["F4"].value == "表外" and ws["F4"].fill.fgColor.rgb.endswith("C6EFCE")  # past the header, still marked
     assert ws["A2"].fill.fgColor.rgb in (None, "00000000")
     assert SCORE == "0.00" and "#" not in SCORE.split(".")[-1]
 

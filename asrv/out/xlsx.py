@@ -139,7 +139,9 @@ def _fit(spec: SheetOut) -> list[float]:
 def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]) -> None:
     """Rows in order (what streaming needs), each cell with the look of its column and row mark."""
     width = len(spec.columns)
-    formats = [spec.number_formats.get(c) for c in spec.columns]
+    ncols = max([width] + [len(r) for r in spec.rows])  # a row may run past the header
+    formats = [spec.number_formats.get(c) for c in spec.columns] + [None] * (ncols - width)
+    wrap = wrap + [False] * (ncols - width)
     looks: dict[str | None, list] = {}
     write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
     for i, row in enumerate(spec.rows):
@@ -147,10 +149,7 @@ def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]
         mark = spec.marks.get(i)
         base = looks.get(mark)
         if base is None:
-            base = looks[mark] = [styles.cell(formats[j] if j < width else None, mark, False,
-                                              j < width and wrap[j]) for j in range(max(width, len(row)))]
-        if len(base) < len(row):
-            base.extend([styles.cell(None, mark)] * (len(row) - len(base)))
+            base = looks[mark] = [styles.cell(formats[j], mark, False, wrap[j]) for j in range(ncols)]
         for j, v in enumerate(row):
             kind, v = _classify(v)
             if kind == "text":
@@ -161,11 +160,9 @@ def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]
                 if base[j] is not None:
                     write_blank(r, j, None, base[j])
             elif kind == "quoted":
-                write_string(r, j, v, styles.cell(formats[j] if j < width else None, mark, True,
-                                                  j < width and wrap[j]))
+                write_string(r, j, v, styles.cell(formats[j], mark, True, wrap[j]))
             else:  # a date, time or duration
-                fmt = (formats[j] if j < width else None) or DEFAULT_FORMATS[kind]
-                ws.write_datetime(r, j, v, styles.cell(fmt, mark))
+                ws.write_datetime(r, j, v, styles.cell(formats[j] or DEFAULT_FORMATS[kind], mark))
         if mark:
             for j in range(len(row), width):
                 write_blank(r, j, None, base[j])
@@ -187,7 +184,7 @@ def _classify(v: Any) -> tuple[str, Any]:
     if t is bool or getattr(getattr(v, "dtype", None), "kind", "") == "b":
         return "text", "是" if v else "否"
     if isinstance(v, str):
-        return _classify(str(v))
+        return _classify(str.__str__(v))  # the text itself, also of a str enum
     if isinstance(v, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         if v != v:  # NaT
             return "blank", None
