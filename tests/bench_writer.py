@@ -1,7 +1,8 @@
 """Benchmark: one 150,000-row × 20-column sheet (marks, formats, dates, formula-like text) written by
 the XlsxWriter writer, by the openpyxl writer it replaced (read from git history, when there), and
 by plain openpyxl write-only (no formatting: a floor for openpyxl). Each in its own process, so the
-peak RSS is its own; the rows are made in that process too, and their RSS is shown apart.
+peak RSS is its own; the rows are made in that process too, and their RSS is shown apart. CPU
+seconds beside wall time, since the machine may be shared.
 
     make bench                      # every tests/bench_*.py
     .venv/bin/python tests/bench_writer.py [--rows N]     (QUICK=1: 15,000 rows)
@@ -82,10 +83,11 @@ def one(variant: str, rows: int, path: Path) -> dict:
         variant) or old_writer() or (None, "")
     if writer is None:
         return {"variant": variant, "skipped": "no openpyxl writer in git history"}
-    start = time.perf_counter()
+    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])  # noqa: E731  user + system
+    start, start_cpu = time.perf_counter(), cpu()
     writer(path, [sheet])
-    wall = time.perf_counter() - start
-    return {"variant": variant, "label": label, "wall": wall, "rss_rows": made,
+    wall, used = time.perf_counter() - start, cpu() - start_cpu
+    return {"variant": variant, "label": label, "wall": wall, "cpu": used, "rss_rows": made,
             "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "size": path.stat().st_size,
             "sha": hashlib.sha256(path.read_bytes()).hexdigest()}
 
@@ -99,7 +101,7 @@ def main() -> None:
         print(json.dumps(one(args.child[0], args.rows, Path(args.child[1]))))
         return
     print(f"写一个 {args.rows:,} 行 × {len(COLUMNS)} 列的工作表（每个写法单独一个进程）")
-    print(f"{'写法':<24}{'耗时 s':>9}{'峰值 RSS MB':>13}{'其中数据 MB':>13}{'文件 MB':>9}")
+    print(f"{'写法':<24}{'耗时 s':>9}{'CPU s':>8}{'峰值 RSS MB':>13}{'其中数据 MB':>13}{'文件 MB':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         results = []
         for variant in ("new", "new", "old", "openpyxl-write-only"):
@@ -112,7 +114,8 @@ def main() -> None:
                 print(f"{variant:<24}（跳过：{r['skipped']}）")
                 continue
             name = f"{variant} {r['label']}".strip()
-            print(f"{name:<24}{r['wall']:>9.1f}{r['rss']:>13.0f}{r['rss_rows']:>13.0f}{r['size'] / 2**20:>9.1f}")
+            print(f"{name:<24}{r['wall']:>9.1f}{r['cpu']:>8.1f}{r['rss']:>13.0f}{r['rss_rows']:>13.0f}"
+                  f"{r['size'] / 2**20:>9.1f}")
         new = [r for r in results if r["variant"] == "new"]
         print("两次写出字节相同（byte-identical re-run）:", new[0]["sha"] == new[1]["sha"])
         if new[0]["sha"] != new[1]["sha"]:
