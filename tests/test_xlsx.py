@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+import re
 import shutil
 import subprocess
 import time
@@ -16,7 +17,7 @@ import pandas as pd
 import pytest
 
 from asrv.io import open_workbook
-from asrv.out import MONEY, PERCENT, SCORE, ChartOut, SheetOut, write_workbook
+from asrv.out import CLOCK, MINSEC, MONEY, PERCENT, SCORE, ChartOut, SheetOut, write_workbook
 from asrv.out.xlsx import BIG_ROWS
 from asrv.out.xlsx_format import CUT_MARK, MAX_TEXT, PLACEHOLDER, sheet_titles
 
@@ -210,17 +211,25 @@ def test_a_failed_write_leaves_no_file_and_no_temporary_folder(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")), reason="LibreOffice or pdfinfo absent")
-def test_a_wide_sheet_prints_one_page_wide_in_landscape(tmp_path):
-    # 30 columns × 120 rows printed in vertical strips before: now one page wide, header on each page.
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice or poppler absent")
+def test_printed_by_libreoffice_one_page_wide_header_on_every_page_and_formats_shown(tmp_path):
+    # 30 columns × 120 rows printed in vertical strips before: now landscape, one page wide.
     cols = ["学号", "姓名"] + [f"第{i}项成绩" for i in range(28)]
-    p = written(tmp_path, SheetOut("成绩", cols, [[f"{i:04d}", "张三"] + [i + j / 10 for j in range(28)]
-                                                 for i in range(120)]))
+    wide = SheetOut("成绩", cols, [[f"{i:04d}", "张三"] + [i + j / 10 for j in range(28)] for i in range(120)])
+    shown = SheetOut("格式", ["用时", "得分", "金额", "比例", "时刻"], [[220 / 86400, 8, 1234.5, 0.256, dt.time(17, 30)]],
+                     number_formats={"用时": MINSEC, "得分": SCORE, "金额": MONEY, "比例": PERCENT, "时刻": CLOCK},
+                     heading=["示例市实验小学"])
+    p = written(tmp_path, wide, shown)
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(p)],
                    check=True, capture_output=True, timeout=180, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
-    info = subprocess.run(["pdfinfo", str(tmp_path / "x.pdf")], check=True, capture_output=True, text=True).stdout
-    pages = int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages")))
-    width, height = (float(v) for v in next(line for line in info.splitlines()
-                                            if line.startswith("Page size")).split()[2:5:2])
-    assert width > height  # landscape A4 (842 × 595 pt)
-    assert 1 <= pages <= 4
+    pdf = str(tmp_path / "x.pdf")
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")[:-1]
+    sizes = [line.split()[3:6:2] for line in subprocess.run(["pdfinfo", "-f", "1", "-l", "99", pdf], check=True,
+             capture_output=True, text=True).stdout.splitlines() if re.match(r"Page +\d+ size", line)]
+    *table, last = pages
+    assert 1 <= len(table) <= 4
+    assert all("学号" in t and "第27项成绩" in t for t in table)  # the header on each page, every column on it
+    assert [float(w) > float(h) for w, h in sizes] == [True] * len(table) + [False]  # landscape, then portrait
+    assert re.search(r"3′40″ +8\.00 +1,234\.50 +25\.6% +17:30", last) and "示例市实验小学" in last
+    assert "第 1 页" in table[0]
