@@ -1,15 +1,41 @@
-"""Workbooks formatted for people: frozen header, fitted widths, number formats, marked rows."""
+"""Workbooks formatted for people, written in one pass with XlsxWriter: title rows, frozen header,
+fitted widths, number formats, marked rows, drop-downs, autofilter, page setup for A4 and native
+charts. A re-run writes the same bytes; large sheets are streamed (constant memory)."""
 from __future__ import annotations
 
-import unicodedata
+import datetime as dt
+import numbers
+import tempfile
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MARK_FILLS = {"veto": "F8CBAD", "good": "C6EFCE", "error": "FFC7CE", "warning": "FFEB9C",
-              "muted": "E7E6E6"}
-HEADER_FILL = "DDEBF7"
-FORMULA_START = ("=", "+", "-", "@")
+from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, Styles, display_width,
+                          formula_like, page_setup, safe_text, sheet_titles, shown)
+
+__all__ = ["SheetOut", "ChartOut", "write_workbook", "display_width", "MARK_FILLS", "HEADER_FILL",
+           "FORMULA_START"]
+
+STAMP = dt.datetime(2000, 1, 1)  # the document's created/modified time, so a re-run writes the same bytes
+BIG_ROWS = 5000                  # more rows than this in a workbook: rows are streamed to disk
+FIT_ROWS = 2000                  # rows looked at to fit a column's width
+MIN_WIDTH, MAX_WIDTH = 6, 60     # a column capped at MAX_WIDTH wraps its text
+DROPDOWN_ROWS = 500              # a drop-down reaches at least this far below the header
+LISTS_SHEET = "_选项"             # very hidden: choices too long for the drop-down rule itself
+
+
+@dataclass
+class ChartOut:
+    """A native Excel bar chart of columns of a sheet; it stays linked to the cells."""
+    title: str
+    categories: str | int               # header (or 1-based number) of the column of category labels
+    values: list[str | int]             # columns of the series, each named by its header cell
+    type: str = "column"                # "column" (vertical bars) or "bar" (horizontal)
+    anchor: str = ""                    # top-left cell, e.g. "A3"; "" = right of the table
+    data: str = ""                      # title of the sheet holding the data; "" = this sheet
+    rows: int | None = None             # the first N data rows; None = all
+    y_title: str = ""                   # title of the value axis
 
 
 @dataclass
@@ -22,123 +48,201 @@ class SheetOut:
     validations: dict[str, list[str]] = field(default_factory=dict)  # column header -> choices
     notes: list[str] = field(default_factory=list)                # lines above the table
     merge_notes: bool = False  # each note line merged over the table's width, as a clerk's title row
+    heading: list[str] = field(default_factory=list)  # title rows above the notes (school, subject, period, date)
+    freeze_columns: int = 0                           # name columns kept in view when scrolling right
+    landscape: bool | None = None                     # None: landscape when the sheet is wide
+    charts: list[ChartOut] = field(default_factory=list)
 
-
-def display_width(text: object) -> int:
-    """Columns Excel needs: a CJK character is two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+    @property
+    def header_row(self) -> int:
+        """0-based row of the header."""
+        return len(self.heading) + len(self.notes)
 
 
 def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    import xlsxwriter
 
-    wb = Workbook()
-    wb.remove(wb.active)
-    bold = Font(bold=True)
-    fills: dict[str, PatternFill] = {}  # one style object per mark: openpyxl hashes each assignment
-    for spec in sheets:
-        ws = wb.create_sheet(spec.title[:31])
-        for line in spec.notes:
-            ws.append([line])
-        if spec.merge_notes and len(spec.columns) > 1:
-            for r in range(1, len(spec.notes) + 1):
-                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(spec.columns))
-        header_row = len(spec.notes) + 1
-        ws.append(spec.columns)
-        width = len(spec.columns)
-        # ws[row] recomputes max_column over every cell: quadratic on big sheets, so address cells directly.
-        cells = lambda r: (ws.cell(row=r, column=j) for j in range(1, width + 1))  # noqa: E731
-        for c in cells(header_row):
-            c.font = bold
-            c.fill = PatternFill("solid", fgColor=HEADER_FILL)
-            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        for i, row in enumerate(spec.rows):
-            ws.append([_cell_value(v) for v in row])
-            r = header_row + 1 + i
-            for j, v in enumerate(row, start=1):
-                if isinstance(v, str) and v.startswith(FORMULA_START):
-                    # Text from a workbook must never run as a formula in the clerk's Excel.
-                    c = ws.cell(row=r, column=j)
-                    c.data_type = "s"
-                    c.quotePrefix = True
-            mark = spec.marks.get(i)
-            if mark:
-                fill = fills.get(mark) or fills.setdefault(mark, PatternFill("solid", fgColor=MARK_FILLS[mark]))
-                for c in cells(r):
-                    c.fill = fill
-        last = header_row + len(spec.rows)
-        for j, name in enumerate(spec.columns, start=1):
-            letter = get_column_letter(j)
-            fmt = spec.number_formats.get(name)
-            if fmt:
-                for (c,) in ws.iter_rows(min_row=header_row + 1, max_row=last, min_col=j, max_col=j):
-                    c.number_format = fmt
-            widest = max([display_width(name)] + [display_width(_shown(r[j - 1])) for r in spec.rows[:2000]
-                                                  if j - 1 < len(r)])
-            ws.column_dimensions[letter].width = min(max(widest + 2, 6), 60)
-            choices = spec.validations.get(name)
-            if choices:
-                dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                    showErrorMessage=True, errorTitle="输入有误",
-                                    error=f"请从下拉列表中选择：{'、'.join(choices)}")
-                dv.add(f"{letter}{header_row + 1}:{letter}{max(last, header_row + 500)}")
-                ws.add_data_validation(dv)
-        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-        if spec.rows and spec.columns:
-            ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(spec.columns))}{last}"
-    _fix_dates(wb)
-    _save_stable(wb, path)
+    path = Path(path)
+    titles = sheet_titles([s.title for s in sheets])
+    where: dict[str, tuple[str, SheetOut]] = {}  # a chart's data sheet by the title it was given
+    for t, s in zip(titles, sheets):
+        where.setdefault(s.title, (t, s))
+    # XlsxWriter's temporary files go to a folder of our own, removed whatever happens.
+    with tempfile.TemporaryDirectory(prefix=".asrv-xlsx-", dir=path.parent) as tmp:
+        wb = xlsxwriter.Workbook(str(path), {
+            "constant_memory": sum(len(s.rows) for s in sheets) > BIG_ROWS, "tmpdir": tmp,
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+            "remove_timezone": True})
+        wb.set_properties({"created": STAMP, "author": "asrv"})
+        try:
+            styles, lists = Styles(wb), _Lists(wb)
+            for title, spec in zip(titles, sheets):
+                _write_sheet(wb, styles, lists, wb.add_worksheet(title), spec, where)
+        except BaseException:
+            for ws in wb.worksheets():  # streamed rows sit in open files; nothing is written
+                if getattr(ws, "row_data_fh", None) is not None:
+                    ws.row_data_fh.close()
+            raise
+        wb.close()
 
 
-def _cell_value(v: Any) -> Any:
+def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: dict) -> None:
+    width = len(spec.columns)
+    for r, line in enumerate(spec.heading):
+        ws.set_row(r, 24)
+        _text(ws, styles, r, 0, line, "heading", width)
+    for r, line in enumerate(spec.notes, start=len(spec.heading)):
+        _text(ws, styles, r, 0, line, None, width if spec.merge_notes else 1)
+    h = spec.header_row
+    for j, name in enumerate(spec.columns):
+        _text(ws, styles, h, j, name, "header")
+    widths = _fit(spec)
+    wrap = [w >= MAX_WIDTH for w in widths]
+    _write_rows(ws, styles, spec, h + 1, wrap)
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    last = h + len(spec.rows)
+    for j, name in enumerate(spec.columns):
+        if spec.validations.get(name):
+            lists.dropdown(ws, h + 1, j, max(last, h + DROPDOWN_ROWS), spec.validations[name])
+    if spec.columns:
+        ws.freeze_panes(h + 1, spec.freeze_columns)
+    if spec.rows and spec.columns:
+        ws.autofilter(h, 0, last, width - 1)
+    page_setup(ws, width, sum(widths), h if spec.columns else None, spec.landscape)
+    for chart in spec.charts:
+        _chart(wb, ws, spec, chart, where)
+
+
+def _text(ws, styles: Styles, r: int, c: int, value: Any, role: str | None, merge: int = 1) -> None:
+    """A title, note or header cell: safe text, merged over `merge` columns."""
+    text = "" if value is None else safe_text(str(value))
+    fmt = styles.cell(quote=formula_like(text), role=role)
+    if merge > 1:
+        ws.merge_range(r, c, r, c + merge - 1, "", fmt)
+    if text:
+        ws.write_string(r, c, text, fmt)
+    elif fmt is not None:
+        ws.write_blank(r, c, None, fmt)
+
+
+def _fit(spec: SheetOut) -> list[float]:
+    """Column widths fitted to the header and the first rows (a CJK character counts two)."""
+    out = []
+    for j, name in enumerate(spec.columns):
+        widest = max([display_width(name)] + [display_width(shown(r[j])[:MAX_WIDTH]) for r in spec.rows[:FIT_ROWS]
+                                              if j < len(r)])
+        out.append(min(max(widest + 2, MIN_WIDTH), MAX_WIDTH))
+    return out
+
+
+def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]) -> None:
+    """Rows in order (what streaming needs), each cell with the look of its column and row mark."""
+    width = len(spec.columns)
+    ncols = max([width] + [len(r) for r in spec.rows])  # a row may run past the header
+    formats = [spec.number_formats.get(c) for c in spec.columns] + [None] * (ncols - width)
+    wrap = wrap + [False] * (ncols - width)
+    looks: dict[str | None, list] = {}
+    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+    for i, row in enumerate(spec.rows):
+        r = first + i
+        mark = spec.marks.get(i)
+        base = looks.get(mark)
+        if base is None:
+            base = looks[mark] = [styles.cell(formats[j], mark, False, wrap[j]) for j in range(ncols)]
+        for j, v in enumerate(row):
+            kind, v = _classify(v)
+            if kind == "text":
+                write_string(r, j, v, base[j])
+            elif kind == "number":
+                write_number(r, j, v, base[j])
+            elif kind == "blank":
+                if base[j] is not None:
+                    write_blank(r, j, None, base[j])
+            elif kind == "quoted":
+                write_string(r, j, v, styles.cell(formats[j], mark, True, wrap[j]))
+            else:  # a date, time or duration
+                ws.write_datetime(r, j, v, styles.cell(formats[j] or DEFAULT_FORMATS[kind], mark))
+        if mark:
+            for j in range(len(row), width):
+                write_blank(r, j, None, base[j])
+
+
+def _classify(v: Any) -> tuple[str, Any]:
+    """(kind, value) of a cell: text, quoted (text that looks like a formula), number, blank,
+    datetime, date, time or timedelta. Booleans are 是/否; "", NaN, NaT and infinities are blank."""
+    t = type(v)
+    if t is str:
+        if not v:
+            return "blank", None  # an empty string is an empty cell, as Excel has it
+        v = safe_text(v)
+        return ("quoted" if formula_like(v) else "text"), v
+    if t is float or t is int:
+        return ("number", v) if v - v == 0 else ("blank", None)
     if v is None:
-        return None
-    if isinstance(v, float) and v != v:
-        return None
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    return v
+        return "blank", None
+    if t is bool or getattr(getattr(v, "dtype", None), "kind", "") == "b":
+        return "text", "是" if v else "否"
+    if isinstance(v, str):
+        return _classify(str.__str__(v))  # the text itself, also of a str enum
+    if isinstance(v, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        if v != v:  # NaT
+            return "blank", None
+        return next(k for k, c in (("datetime", dt.datetime), ("date", dt.date), ("time", dt.time),
+                                   ("timedelta", dt.timedelta)) if isinstance(v, c)), v
+    if isinstance(v, (numbers.Real, Decimal)):
+        return _classify(int(v) if isinstance(v, numbers.Integral) else float(v))
+    return _classify(str(v))
 
 
-def _shown(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:.2f}"
-    return str(v)
+class _Lists:
+    """Drop-downs: choices in the rule itself, or on a hidden sheet when Excel's 255-character
+    limit or a comma in a choice does not allow that."""
+
+    def __init__(self, wb):
+        self._wb, self._ws, self._row = wb, None, 0
+
+    def dropdown(self, ws, first: int, col: int, last: int, choices: list[str]) -> None:
+        choices = [safe_text(str(c)) for c in choices]
+        rule = {"validate": "list", "ignore_blank": True, "show_error": True, "error_title": "输入有误",
+                "error_message": f"请从下拉列表中选择：{'、'.join(choices)}"[:255]}
+        if len(",".join(choices)) <= 255 and not any("," in c or '"' in c for c in choices):
+            rule["source"] = choices
+        else:
+            rule["source"] = self._range(choices)
+        ws.data_validation(first, col, last, col, rule)
+
+    def _range(self, choices: list[str]) -> str:
+        """The choices as one row of the hidden sheet (rows in order, as streaming needs)."""
+        from xlsxwriter.utility import xl_range_abs
+        if self._ws is None:
+            self._ws = self._wb.add_worksheet(LISTS_SHEET)
+            self._ws.very_hidden()
+        for j, c in enumerate(choices):
+            self._ws.write_string(self._row, j, c)
+        self._row += 1
+        return f"='{LISTS_SHEET}'!" + xl_range_abs(self._row - 1, 0, self._row - 1, len(choices) - 1)
 
 
-def _fix_dates(wb) -> None:
-    # Fixed document times, so a re-run writes the same workbook.
-    import datetime as dt
-    stamp = dt.datetime(2000, 1, 1)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "asrv"
+def _chart(wb, ws, spec: SheetOut, c: ChartOut, where: dict) -> None:
+    title, data = where[c.data] if c.data else (ws.name, spec)
+    h = data.header_row
+    n = len(data.rows) if c.rows is None else min(c.rows, len(data.rows))
+    col = lambda ref: ref - 1 if isinstance(ref, int) else data.columns.index(ref)  # noqa: E731
+    chart = wb.add_chart({"type": c.type})
+    cat = col(c.categories)
+    for ref in c.values:
+        j = col(ref)
+        chart.add_series({"name": [title, h, j], "categories": [title, h + 1, cat, h + n, cat],
+                          "values": [title, h + 1, j, h + n, j]})
+    chart.set_title({"name": c.title})
+    if c.y_title:
+        chart.set_y_axis({"name": c.y_title})
+    cm = 96 / 2.54  # pixels in a centimetre
+    chart.set_size({"width": max(16, min(0.9 * n + 6, 40)) * cm, "height": 8 * cm})
+    ws.insert_chart(c.anchor or _right_of(spec), chart)
 
 
-def _save_stable(wb, path) -> None:
-    """`wb.save` stamps core.xml and every zip entry with the clock; this writes fixed times."""
-    import zipfile
-    from openpyxl.writer.excel import ExcelWriter
-
-    when = (2000, 1, 1, 0, 0, 0)
-
-    class _FixedTimeZip(zipfile.ZipFile):
-        def writestr(self, name, data, *args, **kwargs):
-            if not isinstance(name, zipfile.ZipInfo):
-                name = zipfile.ZipInfo(name, date_time=when)
-                name.compress_type = zipfile.ZIP_DEFLATED
-                name.external_attr = 0o600 << 16
-            super().writestr(name, data, *args, **kwargs)
-
-        def write(self, filename, arcname=None, *args, **kwargs):
-            # openpyxl streams each worksheet through a temporary file, whose mtime is the clock.
-            with open(filename, "rb") as f:
-                self.writestr(arcname or Path(filename).name, f.read())
-
-    with _FixedTimeZip(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).write_data()
+def _right_of(spec: SheetOut) -> str:
+    from xlsxwriter.utility import xl_rowcol_to_cell
+    return xl_rowcol_to_cell(spec.header_row, len(spec.columns) + 1)

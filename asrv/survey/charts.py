@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
+
+from ..out import ChartOut, SheetOut
 
 COLORS = ("#4472C4", "#ED7D31", "#A5A5A5", "#70AD47")
 
@@ -70,37 +71,8 @@ def _nice_top(value: float) -> float:
         k *= 10
 
 
-def add_excel_charts(path: Path, charts: list[Chart], anchor_sheet: str = "图表") -> None:
-    """Native bar charts (they stay linked to the cells) on one sheet of an existing workbook."""
-    from openpyxl import load_workbook
-    from openpyxl.chart import BarChart, Reference
-
-    with open(path, "rb") as f:  # a file object: the temporary name does not end in .xlsx
-        wb = load_workbook(f)
-    ws = wb.create_sheet(anchor_sheet, 0)
-    ws["A1"] = "图表（数据见各工作表，修改数据后图表随之更新）"
-    row = 3
-    for c in charts:
-        data = wb[c.sheet]
-        n = len(c.categories)
-        ch = BarChart()
-        ch.type = "col"
-        ch.title = c.title
-        ch.y_axis.title = c.y_title
-        ch.height, ch.width = 8, max(16, min(0.9 * n + 6, 40))
-        for _, col, _ in c.series:
-            ch.add_data(Reference(data, min_col=col, min_row=1, max_row=n + 1), titles_from_data=True)
-        ch.set_categories(Reference(data, min_col=1, min_row=2, max_row=n + 1))
-        ws.add_chart(ch, f"A{row}")
-        row += 18
-    _save(wb, path)
-
-
-def _save(wb, path: Path) -> None:
-    # Keep the shared writer's fixed timestamps when it offers them, so re-runs write the same bytes.
-    from ..out import xlsx
-    saver = getattr(xlsx, "_save_stable", None)
-    if saver is None:
-        wb.save(path)
-    else:
-        saver(wb, path)
+def charts_sheet(charts: list[Chart], title: str = "图表") -> SheetOut:
+    """A sheet of native bar charts (they stay linked to the cells), written with the workbook."""
+    return SheetOut(title, [], [], notes=["图表（数据见各工作表，修改数据后图表随之更新）"], charts=[
+        ChartOut(c.title, 1, [col for _, col, _ in c.series], data=c.sheet, rows=len(c.categories),
+                 anchor=f"A{3 + 18 * i}", y_title=c.y_title) for i, c in enumerate(charts)])

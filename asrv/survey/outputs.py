@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, write_workbook
 from ..out.findings import findings_sheet
-from .charts import Chart, add_excel_charts, svg_bars
+from .charts import Chart, charts_sheet, svg_bars
 from .result import SurveyResult
 from .summary import SchoolSurvey
 
@@ -121,11 +121,8 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
         for s in result.per_school:
             charts, sheets = survey_charts(s), survey_sheets(s, school_findings(result, s.school))
 
-            def workbook(path: Path, sheets=sheets, charts=charts) -> None:
-                write_workbook(path, sheets)
-                add_excel_charts(path, charts)
-
-            written.append(outputs.write(f"{where[s.school]}调查汇总.xlsx", workbook))
+            book = [charts_sheet(charts), *sheets]
+            written.append(outputs.write(f"{where[s.school]}调查汇总.xlsx", lambda p, book=book: write_workbook(p, book)))
             written.append(outputs.write_text(f"{where[s.school]}调查报告.html", render(
                 "survey_report.html.j2", r=s, mask=result.options.mask,
                 svgs=[Markup(svg_bars(c)) for c in charts])))
