@@ -28,7 +28,7 @@ demo: $(STAMP)
 	$(BIN)/asrv check-meals sample_data/meals.xlsx --out asrv-out/午餐 $(OK1)
 	@echo
 	@echo "输出已写入 asrv-out/（outputs are in asrv-out/）："
-	@cd asrv-out && find . -type f ! -name '体测_*班.html' | sort | sed 's|^\./|  asrv-out/|'
+	@cd asrv-out && find . -type f ! -name '体测_*.html' ! -name '.asrv-*' | sort | sed 's|^\./|  asrv-out/|'
 	@echo "  asrv-out/体测/<学校>/体测_<班级>.html（每班一份体测报告）"
 
 test: $(STAMP)

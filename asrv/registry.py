@@ -130,7 +130,7 @@ def rule_table(profiles: dict) -> list[dict]:
     for r in REGISTRY.values():
         levels = {name: r.level(p) for name, p in profiles.items()}
         out.append({"id": r.id, "family": r.family, "family_zh": FAMILY_ZH.get(r.family, r.family),
-                    "title": r.title_for(first), "source": r.cited(first) or "（工作簿自洽）",
+                    "title": r.title_for(first), "source": r.cited(first) or "—",
                     "default": r.severity, "levels": levels, "keys": list(r.keys),
                     "profiles": [n for n, lv in levels.items() if lv != OFF]})
     return out

@@ -10,7 +10,7 @@ import pytest
 from asrv import score
 from asrv.findings import InputError
 from asrv.profile import load_profile
-from asrv.score.outputs import file_stem
+from asrv.out.names import UniqueNames
 from score_helpers import award, cells, classes, full_marks, score_book, write_book
 
 P = load_profile()
@@ -190,15 +190,15 @@ def test_two_workbooks_of_one_school_use_the_first(tmp_path):
 
 
 def test_school_names_make_safe_short_file_names(tmp_path):
-    taken: set[str] = set()
-    assert file_stem('东城/实验:小学*?"<>|\n', taken) == "东城实验小学"
-    assert file_stem("东城实验小学", taken) == "东城实验小学_2"  # unique within the run
+    names = UniqueNames()
+    assert names('东城/实验:小学*?"<>|\n') == "东城_实验_小学"
+    assert names("东城_实验_小学") == "东城_实验_小学_2"  # unique within the run
     long = "很" * 200 + "小学"
-    assert len(file_stem(long, taken)) == 60
+    assert len(names(long)) == 60
     r = score_book(tmp_path / "c.xlsx", {"班级": classes("三(1)班"), "评分": full_marks("三(1)班")},
                    school="东城\\实验/小学" + "长" * 100)
     written = score.write(r, tmp_path / "out")
-    assert {p.name for p in written} == {f"东城实验小学{'长' * 54}_{k}" for k in ("评分结果.xlsx", "公示.html", "公示.md")}
+    assert {p.name for p in written} == {f"东城_实验_小学{'长' * 52}_{k}" for k in ("评分结果.xlsx", "公示.html", "公示.md")}
     assert all(p.exists() for p in written)
 
 

@@ -6,6 +6,7 @@ import sys
 import typer
 from typer import _click
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from . import zh
 
@@ -32,9 +33,21 @@ class Group(TyperGroup):
                 err.print(shown, markup=False, highlight=False)
             err.print(f"错误：{zh.message(exc)}", markup=False, highlight=False)
             code = 2
-        except _click.exceptions.Abort:
+        except Abort:
             code = 130
+        except BrokenPipeError:  # `asrv … | head`: the reader has gone; nothing more to say
+            _quiet_stdout()
+            code = 0
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    import os
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 app = typer.Typer(

@@ -6,7 +6,7 @@ from .show import out, print_json, text
 
 
 @command("rules", "列出全部检查规则：编号、内容（含配置中的数值）、依据条款、默认级别，以及在哪些配置中启用。",
-         options=("profile", "json"))
+         options=("profile", "json", "format"))
 def rules(common: Common) -> None:
     from rich.table import Table
 

@@ -2,11 +2,11 @@
 参数) and, per school, the 收费公示 and 收支公示 in HTML and Markdown; all written together, or none."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..out import Outputs, SheetOut, mask_name, render, write_workbook
 from ..out.findings import findings_sheet as shared_findings_sheet
+from ..out.names import UniqueNames
 from .money import cents, yuan
 from .notices import accounts_context, charges_context
 from .result import FeesResult
@@ -18,7 +18,6 @@ STUDENT_COLUMNS = ["学校", "学期", "班级", "学号", "姓名", "模式", "
                    "应收合计", "实收", "退费", "净实收", "未缴", "政府保障", "问题"]
 STUDENT_FIELDS = ["fee", "materials", "due", "paid", "refunded", "net", "outstanding", "subsidy_due"]
 ITEM_COLUMNS = ["项目", "人数", "金额", "说明"]
-NAME_LIMIT = 60  # characters of a school name in a file name
 
 
 def items(s: SchoolSummary, categories: list[str], per_student) -> list[list]:
@@ -103,20 +102,13 @@ def workbook_sheets(result: FeesResult) -> list[SheetOut]:
     return sheets
 
 
-def safe_name(text: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", text).strip("_.")[:NAME_LIMIT] or "学校"
-
-
 def write(result: FeesResult, out_dir: str | Path) -> list[Path]:
     """The workbook and, per school, both notices as HTML and Markdown: all written, or none."""
     code = result.term.code
     texts: dict[str, str] = {}
-    stems: set[str] = set()
+    names = UniqueNames()
     for s in result.per_school:
-        stem = base = safe_name(s.name)
-        while stem in stems:  # two names that differ only in characters a file name cannot hold
-            stem = f"{base}_{len(stems) + 1}"
-        stems.add(stem)
+        stem = names(s.name, "学校")
         for kind, title, context in (("charges", "收费公示", charges_context), ("accounts", "收支公示", accounts_context)):
             ctx = context(result, s, result.profile)
             for ext in ("html", "md"):

@@ -3,13 +3,13 @@ and one HTML report per class, in one folder per school (`<学校>/体测_<班�
 together through asrv.out.Outputs."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from ..out import Outputs, mask_name, render, write_workbook
 from ..out.findings import findings_sheet
+from ..out.names import UniqueNames, file_part
 from .result import FitnessResult
 from .scoring import STATUS_ZH
 from .summary import RATING_KEYS, RATINGS
@@ -17,7 +17,6 @@ from .tables import ITEM_ZH, ITEMS, SEX_ZH, standard
 from .workbook import files_sheet, student_sheet, summary_sheet
 
 WORKBOOK = "体测成绩.xlsx"
-NAME_MAX = 60  # characters of a school or class in a file name
 
 
 def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
@@ -33,10 +32,11 @@ def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
         by = ["school", "grade", "class"]
         groups = result.students[by].fillna("").groupby(by, sort=False).indices
         records = _records(result.students)
-        taken: set[str] = set()
+        names: dict[str, UniqueNames] = {}  # per school folder
         for c in result.classes.to_dict("records"):
             members = [records[i] for i in groups.get((c["school"], c["grade"], c["class"]), [])]
-            name = _unique(f"{safe_name(c['school'])}/体测_{safe_name(c['class'] or '未分班')}", taken)
+            folder = file_part(c["school"], "学校")
+            name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}"
             paths.append(outputs.write_text(f"{name}.html", class_html(c, members, mask)))
     return paths
 
@@ -88,15 +88,3 @@ def _text(v) -> str:
     return "" if v is None or v != v else str(v)
 
 
-def safe_name(text: str) -> str:
-    """A school or class as part of a file name: no path or reserved characters, not too long."""
-    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", str(text)).strip("._")[:NAME_MAX] or "未命名"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    got, n = name, 1
-    while got.lower() in taken:
-        n += 1
-        got = f"{name}_{n}"
-    taken.add(got.lower())
-    return got

@@ -2,29 +2,17 @@
 than one school the district's workbook and notice of every school's recommended classes."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, write_workbook
 from ..out.findings import findings_sheet
+from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
 from .result import SchoolScore, ScoreResult
 from .years import label
 
 # What Windows and Excel refuse in a file name, and line breaks from a title cell.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-NAME_LENGTH = 60
-
-
-def file_stem(school: str, taken: set[str]) -> str:
-    """The school as a file name: safe, short (long names make paths too long), unique in the run."""
-    stem = _UNSAFE.sub("", school).strip(" .")[:NAME_LENGTH].strip(" .") or "学校"
-    unique, n = stem, 2
-    while unique in taken:
-        unique, n = f"{stem}_{n}", n + 1
-    taken.add(unique)
-    return unique
 
 
 def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
@@ -77,11 +65,11 @@ def period_context(result: ScoreResult) -> dict:
 
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     """All files together or none; a run replaces the previous score run's files in `out_dir`."""
-    taken: set[str] = set()
+    names = UniqueNames()
     with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs:
         written = []
         for s in result.per_school:
-            stem = file_stem(s.school, taken)
+            stem = names(s.school, "学校")
             sheets = school_sheets(result, s)
             context = notice_context(result, s)
             written.append(outputs.write(f"{stem}_评分结果.xlsx", lambda p, sheets=sheets: write_workbook(p, sheets)))

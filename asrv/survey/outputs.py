@@ -7,12 +7,12 @@ from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, write_workbook
 from ..out.findings import findings_sheet
+from ..out.names import UniqueNames
 from .charts import Chart, charts_sheet, svg_bars
 from .result import SurveyResult
 from .summary import SchoolSurvey
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-_BAD_FILE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
 PCT = "0.0%"
 SCHOOL_COLUMN = {"学校": lambda f: f.school}
 
@@ -37,16 +37,8 @@ def folders(schools: list[str]) -> dict[str, str]:
     named after the school (cut to a safe length, kept unique)."""
     if len(schools) <= 1:
         return {s: "" for s in schools}
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for s in schools:
-        base = _BAD_FILE.sub("_", s).strip("._")[:60] or "学校"
-        name, k = base, 2
-        while name.lower() in used:
-            name, k = f"{base}_{k}", k + 1
-        used.add(name.lower())
-        out[s] = name + "/"
-    return out
+    names = UniqueNames()
+    return {s: names(s, "学校") + "/" for s in schools}
 
 
 def school_findings(result, school: str) -> list:
