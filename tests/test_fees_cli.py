@@ -204,7 +204,7 @@ def test_readme_fees_example_runs_as_written(tmp_path, monkeypatch, capsys):
     readme = (Path(__file__).parents[1] / "README.md").read_text("utf-8")
     section = readme[readme.index("### `asrv fees`"):readme.index("### `asrv survey`")]
     code = section.split("```python\n", 1)[1].split("```", 1)[0]
-    (tmp_path / "fees.xlsx").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "sample_data").symlink_to(SAMPLE.parent)
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "README.md", "exec"), {})
     assert capsys.readouterr().out.startswith("示例市实验小学 5527001 5354000 747000 528420")

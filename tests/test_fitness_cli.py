@@ -162,8 +162,8 @@ def test_library_shape_as_in_the_readme(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sample_data").symlink_to(ROOT / "sample_data")
     exec(compile(code, "README.md", "exec"), {})
-    assert (tmp_path / "asrv-out" / "体测成绩.xlsx").is_file()
-    assert (tmp_path / "asrv-out" / SCHOOL / "体测_六(3)班.html").is_file()
+    assert (tmp_path / "asrv-out" / "体测" / "体测成绩.xlsx").is_file()
+    assert (tmp_path / "asrv-out" / "体测" / SCHOOL / "体测_六(3)班.html").is_file()
 
 
 def test_terminal_table_per_class_and_per_school(tmp_path):
