@@ -12,7 +12,8 @@ from pathlib import Path
 from ..io.keys import class_order
 from ..out import Outputs, SheetOut, render, write_workbook
 from ..out.findings import findings_sheet
-from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings, sheet_titles
+from ..out.xlsx_format import sheet_titles
+from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings
 from ..survey.parse import grade_name, grades_text
 from ..survey.sheets import GROUP_NAMES
 from .allot import ordinal

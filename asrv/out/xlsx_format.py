@@ -64,10 +64,11 @@ def safe_text(text: str) -> str:
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
-def sheet_titles(names: list[str]) -> list[str]:
+def sheet_titles(names: list[str], reserved=()) -> list[str]:
     """Excel sheet names: at most 31 characters, none of []:*?/\\, no apostrophe at either end,
-    not History (Excel reserves it), unique without regard to case. Safe names stay as they are."""
-    used: set[str] = set()
+    not History (Excel reserves it), unique without regard to case (and unlike `reserved`, the
+    names of sheets written beside them). Safe names stay as they are."""
+    used: set[str] = {r.lower() for r in reserved}
     out = []
     for name in names:
         base = _BAD_TITLE.sub("_", str(name)).strip("'") or "工作表"

@@ -2,7 +2,6 @@
 over several schools one folder per school and 全区汇总.xlsx beside them."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, write_workbook
@@ -12,24 +11,8 @@ from .charts import Chart, charts_sheet, svg_bars
 from .result import SurveyResult
 from .summary import SchoolSurvey
 
-_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 PCT = "0.0%"
 SCHOOL_COLUMN = {"学校": lambda f: f.school}
-
-
-def sheet_titles(names: list[str], reserved: set[str] = frozenset()) -> list[str]:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique without regard to case."""
-    used = {r.lower() for r in reserved}
-    out = []
-    for name in names:
-        base = _BAD_TITLE.sub("_", name).strip("'") or "活动"
-        title, k = base[:31], 2
-        while title.lower() in used:
-            suffix = f"_{k}"
-            title, k = base[:31 - len(suffix)] + suffix, k + 1
-        used.add(title.lower())
-        out.append(title)
-    return out
 
 
 def folders(schools: list[str]) -> dict[str, str]:
