@@ -27,8 +27,8 @@ class SchoolResult:
 
     @property
     def missing(self) -> list[str]:
-        """需补交: the workbooks the school did not send for an automatic item."""
-        return list(dict.fromkeys(i.missing for i in self.items.values() if i.missing))
+        """需补交: the workbooks the school did not send for an automatic item (not those rated instead)."""
+        return list(dict.fromkeys(i.missing for i in self.items.values() if i.missing and not i.rated_instead))
 
 
 NATIONAL = {"coverage": "学校覆盖率", "participation": "学生参与率", "five_day": "每周5天参与率",
