@@ -44,6 +44,9 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
                  f"「{s.school}」，只按后者考核", school=s.school, file=folder.name)
         else:
             folders[s.school] = s
+    if not result.files:
+        raise InputError([*result.findings, Finding("OPTION-FILES", ERROR, f"区文件夹「{root}」中没有可读取的工作簿"
+                                                    "（考核.xlsx 和各校文件夹都没有）")])
     schools = _schools(result, book, folders, register)
     progress(f"评分 {len(schools)} 所学校")
     evs = [evidence(name, folders.get(name), book, profile) for name in schools]
