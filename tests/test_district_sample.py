@@ -133,3 +133,16 @@ def test_compare_with_the_same_term_finds_no_change(sample):
     assert {c.change for c in again.changes.values()} == {0} and len(again.changes) == len(result.per_school)
     assert all(v == 0 for c in again.changes.values() for v in c.rates.values())
     assert {c.band for c in again.changes.values()} == {s.band for s in result.per_school}
+
+
+def test_readme_district_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text("utf-8")
+    section = readme[readme.index("### `asrv district`"):readme.index("## Python\n")]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "sample_data").symlink_to(root / "sample_data")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("1 ") and lines[-1].startswith("2558 ÷ 3069 = 83.35%")
+    assert (tmp_path / "asrv-out" / "区级考核" / "2026秋" / "考核总览.html").exists()
