@@ -37,7 +37,8 @@ def accidents(folder: Path, original: Path) -> dict[str, Path]:
 
 def assessment_district(root: Path, schools: dict[str, str], *, register: list[str] | None = None,
                         ratings: list[list] | None = None, vetoes: list[list] | None = None,
-                        satisfaction: list[list] | None = None, pool: float = 100_000, seed: int = 7) -> Path:
+                        satisfaction: list[list] | None = None, pool: float = 100_000, seed: int = 7,
+                        staff: int = 24) -> Path:
     """A small district for `asrv district`: {school: "schedule fees survey"} (what each sends, one
     class per grade of 20), 考核.xlsx with the register (`register`, default the same schools) and
     the given sheets; built from sample_data/make_district.py's pieces."""
@@ -61,7 +62,7 @@ def assessment_district(root: Path, schools: dict[str, str], *, register: list[s
         if "survey" in sends:
             write_workbook(folder / "问卷数据.xlsx", m.survey_sheet(rng, kids, 0.97))
     names = register if register is not None else list(schools)
-    rows = [[s, "小学", sizes.get(s, 100) + 2, 24, "城区"] for s in names]
+    rows = [[s, "小学", sizes.get(s, 100) + 2, staff, "城区"] for s in names]
     ratings = ratings if ratings is not None else [[s, c, 9, 9, "督导组", "", "台账"] for s in names for c in ("D1", "D6")]
     write_workbook(root / "考核.xlsx", m.district_sheets(rows, ratings, vetoes or [], satisfaction or [], pool))
     return root

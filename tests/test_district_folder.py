@@ -84,6 +84,14 @@ def test_register_checks_missing_and_unknown_schools_and_rows(tmp_path):
     assert "DIST-RATING-MISSING" in {f.rule for f in result.school("三小").items["D1"].findings}
 
 
+def test_more_own_staff_serving_than_the_register_has_is_impossible(tmp_path):
+    root = assessment_district(tmp_path / "区", {"一小": "schedule fees"}, staff=5)
+    result = run(root)
+    f = next(f for f in result.findings if f.rule == "DIST-RATE-IMPOSSIBLE")
+    assert (f.school, f.file, f.where) == ("一小", "考核.xlsx", "学校!D2") and "12 人多于" in f.message
+    assert result.per_school[0].rates["teachers"].text().startswith("12 ÷ 5")
+
+
 def test_no_district_workbook_assesses_every_folder_and_says_so(tmp_path):
     root = assessment_district(tmp_path / "区", {"一小": "schedule fees", "二小": "schedule fees"})
     (root / "考核.xlsx").unlink()

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import registry
 from ..findings import Finding, InputError
 from ..io import open_workbook, read_sheet
 from ..io.cells import clean_text, is_blank
 from .evidence import Rating
+from .rules import say
 from .sheets import FUNDING, RATINGS, RUBRIC, SATISFACTION, SCHOOLS, VETOES
 
 COUNTS = ("sent", "valid", "satisfied", "fairly", "dissatisfied", "unknown")
@@ -27,6 +27,7 @@ class Registered:
     area: str = ""
     where: dict = field(default_factory=dict)   # the 在校生数 cell
     named_at: dict = field(default_factory=dict)  # the 学校 cell
+    staff_at: dict = field(default_factory=dict)  # the 教职工数 cell
 
 
 @dataclass
@@ -48,12 +49,6 @@ def _text(v) -> str:
 
 def _int(v) -> int | None:
     return None if v is None else int(v)
-
-
-def _say(findings: list[Finding], profile, rule: str, message: str, **where) -> None:
-    f = registry.finding(profile, rule, message, **where)
-    if f is not None:
-        findings.append(f)
 
 
 def read_book(path: Path, profile) -> Book:
@@ -84,11 +79,12 @@ def _register(t, profile, found: list[Finding]) -> dict[str, Registered]:
         if not name:
             continue
         if name in out:
-            _say(found, profile, "DIST-REGISTER", f"名册中「{name}」出现两次，以第一行为准", school=name,
+            say(found, profile, "DIST-REGISTER", f"名册中「{name}」出现两次，以第一行为准", school=name,
                  **t.where("school", row))
             continue
         out[name] = Registered(name, _int(r["students"]), _int(r.get("staff")), _text(r.get("stage")),
-                               _text(r.get("area")), t.where("students", row), t.where("school", row))
+                               _text(r.get("area")), t.where("students", row), t.where("school", row),
+                               t.where("staff", row))
     return out
 
 
@@ -105,18 +101,18 @@ def _rubric(t, profile, found: list[Finding]) -> tuple[dict[str, dict], str]:
         known = base.get(code)
         method = r["method"]
         if method == "auto" and (known is None or known["method"] in PROFILE_METHOD):
-            _say(found, profile, "DIST-RUBRIC", f"指标 {code} 写作「自动」，但配置中没有此代码的自动评分办法，按评分处理",
+            say(found, profile, "DIST-RUBRIC", f"指标 {code} 写作「自动」，但配置中没有此代码的自动评分办法，按评分处理",
                  **t.where("method", row))
             method = "rated"
         item = dict(known) if method == "auto" else {"rules": [], "when_missing": "zero", "method": method}
         item.update(group=_text(r.get("group")) or item.get("group", ""), label=_text(r["label"]),
                     source=_text(r.get("basis")) or item.get("source", ""), points=float(r["points"]))
         if code in rubric:
-            _say(found, profile, "DIST-RUBRIC", f"指标代码 {code} 重复，以最后一行为准", **t.where("code", row))
+            say(found, profile, "DIST-RUBRIC", f"指标代码 {code} 重复，以最后一行为准", **t.where("code", row))
         rubric[code] = item
     total = sum(i["points"] for i in rubric.values() if i["method"] != "veto")
     if abs(total - 100) > 1e-9:
-        _say(found, profile, "DIST-RUBRIC", f"指标分值合计 {total:g} 分，不是 100 分", file=t.file, sheet=t.sheet)
+        say(found, profile, "DIST-RUBRIC", f"指标分值合计 {total:g} 分，不是 100 分", file=t.file, sheet=t.sheet)
     return rubric, f"{t.file} {t.sheet}"
 
 
@@ -128,12 +124,12 @@ def _ratings(out: Book, t, profile) -> None:
         if not school or not code:
             continue
         if code not in out.rubric:
-            _say(out.findings, profile, "DIST-RUBRIC", f"评分表中的指标代码 {code} 不在考核指标中", school=school,
+            say(out.findings, profile, "DIST-RUBRIC", f"评分表中的指标代码 {code} 不在考核指标中", school=school,
                  **t.where("code", row))
             continue
         mine = out.ratings.setdefault(school, {})
         if code in mine:
-            _say(out.findings, profile, "DIST-RUBRIC", f"{school} 的 {code} 评分有两行，以最后一行为准", school=school,
+            say(out.findings, profile, "DIST-RUBRIC", f"{school} 的 {code} 评分有两行，以最后一行为准", school=school,
                  **t.where("code", row))
         cell = "review" if r.get("review") is not None or not t.has("self") else "self"
         mine[code] = Rating(r.get("self"), r.get("review"), _text(r.get("rater")), _text(r.get("reason")),
@@ -159,7 +155,7 @@ def _satisfaction(out: Book, t, profile) -> None:
         if not school or any(r.get(k) is None for k in COUNTS if k != "unknown"):
             continue
         if school in out.satisfaction:
-            _say(out.findings, profile, "DIST-RUBRIC", f"{school} 的满意度有两行，以最后一行为准", school=school,
+            say(out.findings, profile, "DIST-RUBRIC", f"{school} 的满意度有两行，以最后一行为准", school=school,
                  **t.where("school", row))
         out.satisfaction[school] = {**{k: _int(r.get(k)) or 0 for k in COUNTS}, "source": f"{t.file} {t.sheet}",
                                     "where": t.where("valid", row)}
@@ -168,6 +164,6 @@ def _satisfaction(out: Book, t, profile) -> None:
 def unusable(path: Path, exc: InputError, profile) -> list[Finding]:
     """Why the district workbook could not be used, said once more in the district's words."""
     found = list(exc.findings)
-    _say(found, profile, "DIST-REGISTER", f"考核工作簿「{path.name}」无法使用：没有学校名册，参与率无法计算，"
+    say(found, profile, "DIST-REGISTER", f"考核工作簿「{path.name}」无法使用：没有学校名册，参与率无法计算，"
          "名册核对未做", file=path.name)
     return found

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import registry
 from ..findings import Finding, InputError
 from ..io import open_workbook, read_sheet
 from ..io.cells import clean_text, is_blank
 from ..io.schema import Field, SheetSpec
 from ..io.terms import parse_term
 from .result import Change, DistrictResult
+from .rules import say
 
 WORKBOOK = "考核结果.xlsx"
 # The headers 考核结果.xlsx is written with (outputs.py) and read back with here.
@@ -90,6 +90,4 @@ def read_previous(path: Path) -> dict[str, dict]:
 
 
 def _say(result: DistrictResult, message: str, **where) -> None:
-    f = registry.finding(result.profile, "DIST-COMPARE", message, **where)
-    if f is not None:
-        result.findings.append(f)
+    say(result.findings, result.profile, "DIST-COMPARE", message, **where)

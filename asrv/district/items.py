@@ -6,10 +6,10 @@ import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .. import registry
 from ..findings import ERROR, Finding
 from .evidence import Evidence, Rate
 from .kinds import KIND_OF_PREFIX, ZH as KIND_ZH
+from .rules import say
 
 
 @dataclass
@@ -50,9 +50,7 @@ def score_item(code: str, item: dict, ev: Evidence, profile) -> ItemScore:
 
 
 def _say(out: ItemScore, profile, rule: str, message: str, ev: Evidence, **where) -> None:
-    f = registry.finding(profile, rule, f"{out.code} {out.label}：{message}", school=ev.school, **where)
-    if f is not None:
-        out.findings.append(f)
+    say(out.findings, profile, rule, f"{out.code} {out.label}：{message}", school=ev.school, **where)
 
 
 def _rated(out: ItemScore, ev: Evidence, profile) -> None:

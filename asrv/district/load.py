@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import registry
 from .. import result as base
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io import open_workbook
@@ -19,6 +18,7 @@ from ..io.inputs import collect, label_of
 from ..io.school import CELL, COLUMN, TITLE
 from ..result import FileUse
 from .kinds import ORDER, ROLE, ZH, kinds_of, run_kind
+from .rules import say
 
 BOOK_NAMES = ("考核.xlsx", "考核.xls")
 # About a command's own notices (their period, issuer, phone), which a district run does not publish.
@@ -54,9 +54,8 @@ def stray_files(root: Path, book: Path | None, profile) -> list[Finding]:
     out = []
     for p in got.paths:
         if book is None or p.resolve() != book.resolve():
-            f = registry.finding(profile, "DIST-UNKNOWN-KIND", "工作簿在区文件夹的最上层，不属于任何学校，未读取；"
-                                 "请放入学校的文件夹", file=p.name)
-            out += [f] if f else []
+            say(out, profile, "DIST-UNKNOWN-KIND", "工作簿在区文件夹的最上层，不属于任何学校，未读取；请放入学校的文件夹",
+                file=p.name)
     return out
 
 
@@ -73,9 +72,8 @@ def load_folder(folder: Path, root: Path, profile, options, register: set[str],
             s.findings += exc.findings
             continue
         if not kinds:
-            f = registry.finding(profile, "DIST-UNKNOWN-KIND", "无法识别这是哪一种工作簿（没有「安排」「报名」「考勤」"
-                                 "「意向调查」等工作表），未读取", file=path.name)
-            s.findings += [f] if f else []
+            say(s.findings, profile, "DIST-UNKNOWN-KIND", "无法识别这是哪一种工作簿（没有「安排」「报名」「考勤」"
+                "「意向调查」等工作表），未读取", file=path.name)
         for k in kinds:
             s.kinds.setdefault(k, []).append(path)
     labels: dict[str, Path] = {label_of(p): p for p in got.paths}
@@ -130,10 +128,8 @@ def _name(s: SchoolFolder, register: set[str], profile) -> None:
     s.school, s.source = chosen, named.get(chosen, FOLDER)
     others = [n for n in named if n != chosen]
     if others:
-        f = registry.finding(profile, "DIST-FOLDER-SCHOOLS", f"文件夹「{s.folder.name}」中的工作簿写的学校是"
-                             f"{'、'.join(others)}，与「{chosen}」不同；全部按「{chosen}」计", school=chosen,
-                             file=s.folder.name)
-        s.findings += [f] if f else []
+        say(s.findings, profile, "DIST-FOLDER-SCHOOLS", f"文件夹「{s.folder.name}」中的工作簿写的学校是"
+            f"{'、'.join(others)}，与「{chosen}」不同；全部按「{chosen}」计", school=chosen, file=s.folder.name)
 
 
 def _said(f: Finding, school: str, labels: dict[str, Path], root: Path, folder: Path) -> Finding:

@@ -1,7 +1,7 @@
 """The district assessment's own checks, declared in the one registry (asrv.registry)."""
 from __future__ import annotations
 
-from ..registry import declare
+from ..registry import declare, finding
 
 FAMILY = "district"
 for _id, _title, _source, _level in [
@@ -23,3 +23,10 @@ for _id, _title, _source, _level in [
     ("DIST-COMPARE", "找到用于对比的上一学期考核结果", "", "warning"),
 ]:
     declare(_id, _title, FAMILY, source=_source, severity=_level)
+
+
+def say(findings: list, profile, rule: str, message: str, **where) -> None:
+    """Add the finding at the profile's level (asrv.registry), unless the profile turns the rule off."""
+    f = finding(profile, rule, message, **where)
+    if f is not None:
+        findings.append(f)

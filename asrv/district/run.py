@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .. import registry
 from ..fees.run import term_option
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io.keys import school_order
@@ -18,6 +17,7 @@ from .compare import compare
 from .load import SchoolFolder, find_book, load_folder, school_folders, stray_files
 from .measure import evidence
 from .result import DistrictResult, Options
+from .rules import say
 
 
 def run(inputs, profile, *, options: Options | None = None, progress: Progress = no_progress) -> DistrictResult:
@@ -51,6 +51,10 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     progress(f"评分 {len(schools)} 所学校")
     evs = [evidence(name, folders.get(name), book, profile) for name in schools]
     result.evidence = {e.school: e for e in evs}
+    for e in evs:
+        if e.staff is not None and (e.school_staff_serving or 0) > e.staff:
+            _say(result, "DIST-RATE-IMPOSSIBLE", f"安排表中的本校教职工 {e.school_staff_serving} 人多于名册的教职工数 "
+                 f"{e.staff} 人", school=e.school, **book.register[e.school].staff_at)
     result.pool_fen = pool if pool is not None else book.pool_fen if book else None
     result.per_school = assess(evs, result.rubric, profile, result.pool_fen)
     result.findings += [f for s in result.per_school for f in s.findings]
@@ -124,6 +128,4 @@ def _pool_option(value) -> int | None:
 
 
 def _say(result: DistrictResult, rule: str, message: str, **where) -> None:
-    f = registry.finding(result.profile, rule, message, **where)
-    if f is not None:
-        result.findings.append(f)
+    say(result.findings, result.profile, rule, message, **where)
