@@ -171,3 +171,13 @@ def test_survey_gives_five_day_keys_and_satisfaction_answers(tmp_path):
                                                       rows)])
     [s] = survey.run([str(tmp_path / "一小.xlsx")], P).per_school
     assert s.five_day == ["1", "2"] and s.satisfaction == {"满意": 1, "基本满意": 1, "不满意": 1, "不了解": 1}
+
+
+def test_outputs_inside_the_district_folder_are_not_a_school(tmp_path):
+    root = assessment_district(tmp_path / "区", {"一小": "schedule fees"})
+    first = run(root, out=root / "结果" / "2026秋")
+    district.write(first, root / "结果" / "2026秋")
+    again = run(root, out=root / "结果" / "2026秋")
+    assert [s.school for s in again.per_school] == ["一小"] and "DIST-UNKNOWN-SCHOOL" not in rules(again)
+    district.write(again, root / "旧结果")
+    assert "DIST-UNKNOWN-SCHOOL" not in rules(run(root))     # a folder holding a run's manifest

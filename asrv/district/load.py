@@ -44,8 +44,14 @@ def find_book(root: Path, given: str | None) -> Path | None:
     return next((root / n for n in BOOK_NAMES if (root / n).is_file()), None)
 
 
-def school_folders(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "~", "asrv-out")))
+def school_folders(root: Path, out: Path | None = None) -> list[Path]:
+    """The sub-folders, leaving out hidden ones and asrv's outputs (`--out` inside the district folder)."""
+    out = out.resolve() if out else None
+
+    def ours(p: Path) -> bool:
+        return p.name == "asrv-out" or any(p.glob(".asrv-*.json")) or bool(out and (out == p.resolve() or
+                                                                                   p.resolve() in out.parents))
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "~")) and not ours(p))
 
 
 def stray_files(root: Path, book: Path | None, profile) -> list[Finding]:

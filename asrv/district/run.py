@@ -33,10 +33,12 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     register = list(book.register) if book else []
     result.findings += stray_files(root, Path(options.rubric) if options.rubric else find_book(root, None), profile)
     folders: dict[str, SchoolFolder] = {}
-    paths = school_folders(root)
+    paths = school_folders(root, Path(options.out) if options.out else None)
     for i, folder in enumerate(paths, 1):
         progress(f"学校 {i}/{len(paths)}：{folder.name}")
         s = load_folder(folder, root, profile, options, set(register), progress)
+        if not s.files and not s.kinds and any(folder.rglob(".asrv-*.json")):
+            continue   # holds only an earlier run's outputs
         result.files += s.files
         result.findings += s.findings
         if s.school in folders:
