@@ -26,10 +26,12 @@ demo: $(STAMP)
 	$(BIN)/asrv enroll sample_data/survey.xlsx --catalog sample_data/catalog.xlsx --seed 20260901 --school 示例市实验小学 --out asrv-out/录取 $(OK1)
 	$(BIN)/asrv check-attendance sample_data/attendance.xlsx --schedule sample_data/schedule.xlsx --fees sample_data/attendance.xlsx --out asrv-out/考勤 $(OK1)
 	$(BIN)/asrv check-meals sample_data/meals.xlsx --out asrv-out/午餐 $(OK1)
+	$(BIN)/asrv district sample_data/district --term 2026秋 --date 2027-01-11 --out asrv-out/区级考核/2026秋 $(OK1)
 	@echo
 	@echo "输出已写入 asrv-out/（outputs are in asrv-out/）："
-	@cd asrv-out && find . -type f ! -name '体测_*.html' ! -name '.asrv-*' | sort | sed 's|^\./|  asrv-out/|'
+	@cd asrv-out && find . -type f ! -name '体测_*.html' ! -name '反馈单_*.html' ! -name '.asrv-*' | sort | sed 's|^\./|  asrv-out/|'
 	@echo "  asrv-out/体测/<学校>/体测_<班级>.html（每班一份体测报告）"
+	@echo "  asrv-out/区级考核/2026秋/反馈单_<学校>.html（每校一份考核反馈单）"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

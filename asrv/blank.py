@@ -17,6 +17,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "fitness": ("asrv.fitness.sheets", "ALL", "学生体质健康测试成绩（asrv fitness）"),
     "attendance": ("asrv.attendance.sheets", "ALL", "课后服务考勤、离校交接与教师签到（asrv check-attendance）"),
     "meals": ("asrv.meals.sheets", "ALL", "午餐供餐、陪餐与留样（asrv check-meals）"),
+    "district": ("asrv.district.sheets", "ALL", "区级考核：学校名册、指标、评分、否决、满意度、经费（asrv district）"),
 }
 
 

@@ -19,6 +19,7 @@ COMMANDS = [
     "fitness_cmd",
     "attendance_cmd",
     "meals_cmd",
+    "district_cmd",
 ]
 
 

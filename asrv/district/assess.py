@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import registry
 from ..findings import Finding
 from .evidence import Evidence, Rate
 from .funding import allot
 from .items import ItemScore, cents, score_item
+from .rules import say
 
 
 @dataclass
@@ -27,8 +27,8 @@ class SchoolResult:
 
     @property
     def missing(self) -> list[str]:
-        """需补交: the workbooks the school did not send for an automatic item."""
-        return list(dict.fromkeys(i.missing for i in self.items.values() if i.missing))
+        """需补交: the workbooks the school did not send for an automatic item (not those rated instead)."""
+        return list(dict.fromkeys(i.missing for i in self.items.values() if i.missing and not i.rated_instead))
 
 
 NATIONAL = {"coverage": "学校覆盖率", "participation": "学生参与率", "five_day": "每周5天参与率",
@@ -65,10 +65,8 @@ def assess(evidence: list[Evidence], rubric: dict[str, dict], profile, pool_fen:
         band = cfg["fail_band"] if vetoed else next((b for b, at in cfg["bands"].items() if total >= at), cfg["fail_band"])
         found = [f for i in items.values() for f in i.findings]
         for v in ev.vetoes:
-            f = registry.finding(profile, "DIST-VETO", f"查实否决事项「{v.get('kind', '')}」：{v.get('note', '')}，考核为"
-                                 f"{cfg['fail_band']}（得分照常列出）", school=ev.school, **v.get("where", {}))
-            if f is not None:
-                found.append(f)
+            say(found, profile, "DIST-VETO", f"查实否决事项「{v.get('kind', '')}」：{v.get('note', '')}，考核为"
+                f"{cfg['fail_band']}（得分照常列出）", school=ev.school, **v.get("where", {}))
         results.append(SchoolResult(ev.school, items, total, band, vetoed, school_rates(ev), order, findings=found))
     rank(results)
     _fund(results, evidence, profile, pool_fen)
@@ -93,9 +91,7 @@ def _fund(results: list[SchoolResult], evidence: list[Evidence], profile, pool_f
         return
     weights = [Decimal(participants[r.school]) * Decimal(str(cfg["funding"][r.band])) for r in results]
     shares = allot(pool_fen, weights)
-    if pool_fen > 0 and not any(weights):
-        f = registry.finding(profile, "DIST-FUNDING", "没有学校有可分配的权重（参与学生 × 等次系数均为 0），资金未分配")
-        if f is not None and results:
-            results[0].findings.append(f)
+    if pool_fen > 0 and results and not any(weights):
+        say(results[0].findings, profile, "DIST-FUNDING", "没有学校有可分配的权重（参与学生 × 等次系数均为 0），资金未分配")
     for r, share in zip(results, shares):
         r.funding = share

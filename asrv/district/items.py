@@ -6,15 +6,10 @@ import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .. import registry
 from ..findings import ERROR, Finding
 from .evidence import Evidence, Rate
-
-# Which workbook a rule's findings come from: a school that sent none is told what is missing.
-KIND_OF_PREFIX = {"SCH": "schedule", "STAFF": "schedule", "CONFLICT": "schedule", "FEE": "fees",
-                  "ATT": "attendance", "MEAL": "meals"}
-KIND_ZH = {"schedule": "课后服务安排工作簿", "fees": "收费工作簿", "survey": "意向调查表", "attendance": "考勤工作簿",
-           "meals": "午餐工作簿", "fitness": "体测成绩", "classes": "优秀班集体评价工作簿"}
+from .kinds import KIND_OF_PREFIX, ZH as KIND_ZH
+from .rules import say
 
 
 @dataclass
@@ -27,7 +22,9 @@ class ItemScore:
     score: float = 0.0
     evidence: list[str] = field(default_factory=list)
     missing: str = ""                                  # the workbook the school did not send
+    rated_instead: bool = False                        # … and the item was rated by hand instead (not 需补交)
     findings: list[Finding] = field(default_factory=list)
+    deducted: list[Finding] = field(default_factory=list)   # the school's findings this item lost points for
 
 
 def cents(x: float) -> float:
@@ -53,9 +50,7 @@ def score_item(code: str, item: dict, ev: Evidence, profile) -> ItemScore:
 
 
 def _say(out: ItemScore, profile, rule: str, message: str, ev: Evidence, **where) -> None:
-    f = registry.finding(profile, rule, f"{out.code} {out.label}：{message}", school=ev.school, **where)
-    if f is not None:
-        out.findings.append(f)
+    say(out.findings, profile, rule, f"{out.code} {out.label}：{message}", school=ev.school, **where)
 
 
 def _rated(out: ItemScore, ev: Evidence, profile) -> None:
@@ -98,6 +93,7 @@ def _missing(out: ItemScore, item: dict, ev: Evidence, profile, kinds) -> bool:
         return False
     out.missing = "、".join(KIND_ZH.get(k, k) for k in lacking)
     if item["when_missing"] == "rated":
+        out.rated_instead = True
         out.evidence.append(f"未报送{out.missing}，按评分表评分")
         _rated(out, ev, profile)
     else:
@@ -109,9 +105,15 @@ def _deduct(out: ItemScore, item: dict, ev: Evidence, profile) -> None:
     if _missing(out, item, ev, profile, _kinds(item["rules"])):
         return
     hits = [f for f in ev.findings if f.severity == ERROR and _counted(f.rule, item["rules"])]
+    out.deducted = hits
     out.score = out.points - item["per_finding"] * len(hits)
     out.evidence.append(f"扣分问题 {len(hits)} 条 × {item['per_finding']:g} 分" if hits else "未发现扣分问题")
-    out.evidence += [f"{f.rule} {f.file} {f.where}：{f.message}" for f in hits]
+    out.evidence += [evidence_line(f) for f in hits]
+
+
+def evidence_line(f: Finding) -> str:
+    """A deducting finding as its evidence line: rule, file, sheet!cell and what is wrong."""
+    return f"{f.rule} {f.file} {f.where}：{f.message}"
 
 
 def _attendance(out: ItemScore, item: dict, ev: Evidence, profile) -> None:

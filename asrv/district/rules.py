@@ -1,7 +1,7 @@
 """The district assessment's own checks, declared in the one registry (asrv.registry)."""
 from __future__ import annotations
 
-from ..registry import declare
+from ..registry import declare, finding
 
 FAMILY = "district"
 for _id, _title, _source, _level in [
@@ -17,5 +17,16 @@ for _id, _title, _source, _level in [
     ("DIST-UNKNOWN-KIND", "学校文件夹中的每个工作簿都能识别种类", "", "warning"),
     ("DIST-VETO", "没有查实的否决事项（有则为不合格）", "篇2 四(二)", "error"),
     ("DIST-FUNDING", "专项补助资金能按考核结果分配", "篇2 四(二)", "warning"),
+    ("DIST-REGISTER", "考核工作簿有学校名册（学校、在校生数），每校一行", "", "error"),
+    ("DIST-RUBRIC", "考核指标与评分表一致：代码已定义、每校每项一行、分值合计 100 分", "", "warning"),
+    ("DIST-FOLDER-SCHOOLS", "一个学校文件夹中的工作簿属于同一所学校", "", "warning"),
+    ("DIST-COMPARE", "找到用于对比的上一学期考核结果", "", "warning"),
 ]:
     declare(_id, _title, FAMILY, source=_source, severity=_level)
+
+
+def say(findings: list, profile, rule: str, message: str, **where) -> None:
+    """Add the finding at the profile's level (asrv.registry), unless the profile turns the rule off."""
+    f = finding(profile, rule, message, **where)
+    if f is not None:
+        findings.append(f)

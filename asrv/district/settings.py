@@ -36,6 +36,10 @@ class Settings(Section):
     funding: dict[str, int | float]            # band -> coefficient of its participants
     floor_per_student: Money                   # 篇2 三(二): 150 元/生/学期, the amount due without a pool
     self_review_gap: int | float = Field(ge=0)  # 自评 − 复评 beyond this is a finding
+    # [reading] a survey's 满意度 answers as parents write them -> satisfied, fairly, dissatisfied, unknown
+    satisfaction_answers: dict[str, Literal["satisfied", "fairly", "dissatisfied", "unknown"]]
+    issuer: str = ""                # 考核结果公示 发布单位; empty: [notice] issuer
+    objection_office: str = ""      # who takes objections to the 公示; empty: [notice] office
 
     @model_validator(mode="after")
     def _bands_descend(self):

@@ -59,8 +59,10 @@ class SchoolResult:
 
 @dataclass
 class ScheduleResult(Result):
-    """`sessions`: one line per workbook row and weekday, every usable file (None when none was)."""
+    """`sessions`: one line per workbook row and weekday, every usable file (None when none was);
+    `staff`: the 人员 sheets' rows."""
     sessions: Any = None
+    staff: Any = None
 
     @property
     def rows(self) -> int:
@@ -94,6 +96,17 @@ class ScheduleResult(Result):
             out.append(SchoolResult(school, list(files[school]), sources, int(rows[school]),
                                     [f for f in self.findings if f.school == school]))
         return out
+
+    def own_staff(self) -> dict[str, int]:
+        """Per school, for `asrv district`: distinct people named in the 教师 cells whom their file's
+        人员 sheet lists as 本校教职工."""
+        s, st = self.sessions, self.staff
+        if s is None or st is None or s.empty:
+            return {}
+        named = s.loc[s["staff"].map(bool), ["file", "school", "staff"]].explode("staff")
+        own = st.loc[st["kind"] == "本校教职工", ["file", "name"]].drop_duplicates()
+        both = named.merge(own, left_on=["file", "staff"], right_on=["file", "name"])
+        return {k: int(v) for k, v in both.drop_duplicates(["school", "staff"]).groupby("school").size().items()}
 
     def summary(self) -> dict:
         """The district totals: 全区合计."""

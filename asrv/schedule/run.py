@@ -28,12 +28,12 @@ def run(inputs: Iterable, profile, *, options: Options | None = None,
     used.update((u.path, u) for u in unusable)
     files = [used[p] for p in paths] + missing
     findings += problems
-    sessions = None
+    sessions = staff = None
     if done:
         progress(f"检查 {len(done)} 个工作簿")
         ctx = Context(*(pd.concat([getattr(got, part) for _, got in done], ignore_index=True)
                         for part in ("sessions", "staff", "schools")), profile)
         findings += run_rules(ctx)
-        sessions = ctx.sessions
+        sessions, staff = ctx.sessions, ctx.staff
     return ScheduleResult(findings=sorted(findings, key=finding_order), files=files, profile=profile,
-                          options=options, sessions=sessions)
+                          options=options, sessions=sessions, staff=staff)

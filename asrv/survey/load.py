@@ -44,6 +44,7 @@ class Response:
     submitted: dt.date | None = None
     serial: int | None = None
     unknown_groups: list[str] = field(default_factory=list)
+    satisfaction: str = ""
     cells: dict = field(default_factory=dict)   # field name -> cell reference, for findings
 
     def where(self, name: str) -> dict:
@@ -175,6 +176,7 @@ def _response(table: Table, row: int, rec: dict, school: str, known: set[str]) -
         days=text(get("days")), pickup=text(get("pickup")), choices=choices, groups=sorted(groups),
         comment=text(get("comment")), file=table.file, sheet=table.sheet, row=row, submitted=get("submitted"),
         serial=int(serial) if serial is not None else None, unknown_groups=unknown,
+        satisfaction=text(get("satisfaction")),
         cells={n: table.cell(n, row) for n in table.letters})
 
 

@@ -58,6 +58,8 @@ SURVEY = SheetSpec("survey", "意向调查", (
     _yes_no("left_behind", "留守儿童", ("是否留守儿童", "是否留守")),
     _yes_no("migrant", "随迁子女", ("是否随迁子女", "是否进城务工人员随迁子女")),
     _yes_no("hardship", "家庭经济困难", ("是否家庭经济困难", "是否困难家庭", "家庭经济困难学生")),
+    Field("satisfaction", "满意度", ("总体满意度", "您对课后服务是否满意", "对课后服务的满意度", "满意程度"),
+          required=False, hint="满意、基本满意、不满意 或 不了解（用于区级考核）"),
     Field("comment", "意见建议", ("意见和建议", "其他建议", "建议", "您对课后服务的意见建议", "家长意见", "备注"),
           required=False),
     Field("submitted", "提交答卷时间", ("提交时间", "填写时间", "答题时间"), kind="date", required=False),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..io.cells import clean_text
 from ..io.keys import class_order
@@ -58,6 +58,8 @@ class SchoolSurvey:
     pickup: list[tuple[str, int]]
     comments: dict[str, list[str]]
     duplicates: list[Duplicate]
+    five_day: list[str] = field(default_factory=list)   # keys (学号) of those who want all five weekdays
+    satisfaction: dict[str, int] = field(default_factory=dict)  # the 满意度 answers as written -> count
 
     @property
     def rate(self) -> float:
@@ -95,7 +97,9 @@ def summarize(inp: SchoolInput, profile) -> SchoolSurvey:
         catalog=inp.activities is not None,
         groups=[(GROUP_NAMES[g], sum(g in r.groups for r in resp), sum(g in r.groups for r in wanting))
                 for g in profile["enroll.priority_order"]],
-        days=_days(wanting), pickup=_pickup(wanting), comments=comments, duplicates=inp.duplicates)
+        days=_days(wanting), pickup=_pickup(wanting), comments=comments, duplicates=inp.duplicates,
+        five_day=[r.key for r in wanting if _all_week(r.days)],
+        satisfaction=dict(Counter(r.satisfaction for r in resp if r.satisfaction)))
 
 
 def _rows(resp: list[Response], key) -> list[Row]:
@@ -135,6 +139,20 @@ def _days(wanting: list[Response]) -> list[tuple[str, int]]:
     for (kind, v), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         out.append((weekday_name(v) if kind == 0 else f"每周{v}天" if kind == 1 else v, n))
     return out
+
+
+def _all_week(days: str) -> bool:
+    """`5`, `5天`, `每周5天`, `周一至周五` or all five weekdays chosen (`周一┋周二┋…┋周五`)."""
+    from ..io.clock import parse_weekdays
+    if not days:
+        return False
+    if re.fullmatch(r"(?:每周)?\s*\d\s*天?", days):
+        return bool(re.fullmatch(r"(?:每周)?\s*5\s*天?", days))
+    try:
+        chosen = {d for token in split_answers(days) for d in parse_weekdays(token)}
+    except ValueError:
+        return False
+    return {1, 2, 3, 4, 5} <= chosen
 
 
 def _pickup(wanting: list[Response]) -> list[tuple[str, int]]:
