@@ -131,3 +131,12 @@ def test_national_rates_per_school_and_district():
     assert rates["coverage"].text().startswith("1 ÷ 3") and rates["participation"].numerator == 1200
     assert rates["participation"].denominator == 1500 and rates["five_day"].value == 750 / 1200
     assert rates["teachers"].value == 60 / 100
+
+
+def test_missing_workbooks_are_listed_once():
+    from asrv.district.assess import SchoolResult
+    from asrv.district.items import ItemScore
+    items = {c: ItemScore(c, "", "", 10, "deduct", missing=m) for c, m in
+             (("D2", "课后服务安排工作簿"), ("D5", "收费工作簿"), ("D7", "收费工作簿或意向调查表"), ("D3", "课后服务安排工作簿"))}
+    r = SchoolResult("白塔小学", items, 0, "不合格", False, {}, 0)
+    assert r.missing == ["课后服务安排工作簿", "收费工作簿"]

@@ -28,7 +28,9 @@ class SchoolResult:
     @property
     def missing(self) -> list[str]:
         """需补交: the workbooks the school did not send for an automatic item (not those rated instead)."""
-        return list(dict.fromkeys(i.missing for i in self.items.values() if i.missing and not i.rated_instead))
+        named = list(dict.fromkeys(i.missing for i in self.items.values() if i.missing and not i.rated_instead))
+        # "收费工作簿或意向调查表" says no more once "收费工作簿" is asked for on its own.
+        return [m for m in named if not any(o != m and o in m.split("或") for o in named)]
 
 
 NATIONAL = {"coverage": "学校覆盖率", "participation": "学生参与率", "five_day": "每周5天参与率",
