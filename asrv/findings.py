@@ -65,8 +65,22 @@ def cell_key(cell: str) -> tuple:
     return (int(digits) if digits else 0, len(letters), letters)
 
 
+class Counted:
+    """Errors and warnings of anything holding `findings`: a report and every command's result."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+
 @dataclass
-class Report:
+class Report(Counted):
     """Collects every finding of a run, in the order they were found."""
 
     findings: list[Finding] = field(default_factory=list)
@@ -78,14 +92,6 @@ class Report:
 
     def extend(self, findings: Iterable[Finding]) -> None:
         self.findings.extend(findings)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == WARNING]
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)

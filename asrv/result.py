@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
-from .findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
+from .findings import ERROR, Counted, Finding, InputError, Progress, no_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 T = TypeVar("T")
@@ -55,20 +55,12 @@ class Options:
 
 
 @dataclass
-class Result:
+class Result(Counted):
     """The base of every command's result. `payload()` adds the command's own JSON."""
     findings: list[Finding] = field(default_factory=list)
     files: list[FileUse] = field(default_factory=list)
     profile: Any = None
     options: Options = field(default_factory=Options)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == WARNING]
 
     @property
     def unusable(self) -> list[FileUse]:
