@@ -116,6 +116,46 @@ def test_out_on_a_read_only_disk_is_exit_2_in_chinese_and_leaves_nothing(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
+def test_a_full_disk_while_writing_keeps_the_previous_run(tmp_path, monkeypatch):
+    from asrv.out import atomic
+    out = tmp_path / "o"
+    assert invoke("fitness", _fitness_input(tmp_path / "a"), "--out", out).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def full(path, mode):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(atomic.os, "chmod", full)
+    r = invoke("fitness", _fitness_input(tmp_path / "b", ("一(3)班",)), "--out", out, "--json")
+    assert r.exit_code == 2 and "磁盘已满" in json.loads(r.stdout)["findings"][-1]["message"]
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not [p for p in tmp_path.rglob("*asrv-tmp*")]
+
+
+def test_a_move_that_fails_half_way_puts_every_previous_output_back(tmp_path, monkeypatch):
+    from asrv.out import Outputs
+    from asrv.out.atomic import OutputError
+    out = tmp_path / "o"
+    with Outputs(out, "t") as o:
+        for i in range(5):
+            o.write_text(f"{i}.txt", "旧")
+    before = {p.name: p.read_text("utf-8") for p in out.iterdir()}
+    real, calls = os.replace, []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 6:  # the third output's move, after two were already replaced
+            raise OSError(errno.EACCES, "Permission denied")
+        return real(src, dst)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError, match="原有文件未改动"):
+        with Outputs(out, "t") as o:
+            for i in range(4):
+                o.write_text(f"{i}.txt", "新")
+    monkeypatch.undo()
+    assert {p.name: p.read_text("utf-8") for p in out.iterdir()} == before
+    assert not [p for p in tmp_path.rglob("*asrv-tmp*")]
+
+
 def test_a_run_never_writes_over_its_own_input(tmp_path):
     folder = tmp_path / "in"
     path = _fitness_input(folder)
