@@ -36,8 +36,15 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# FUZZ=1 runs the property-based suite instead, with many more examples drawn afresh
+# (FUZZ_EXAMPLES per test, default 500; about half an hour).
+FUZZ_EXAMPLES ?= 500
 bench: $(STAMP)
+ifdef FUZZ
+	ASRV_FUZZ=1 ASRV_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz_reader.py tests/test_fuzz_commands.py
+else
 	@for f in tests/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit $$?; done
+endif
 
 sample: $(STAMP)
 	@for f in sample_data/make_*.py; do $(BIN)/python $$f || exit $$?; done

@@ -117,8 +117,12 @@ def blank_cells(table: Table | None, fields: Iterable[str], problems: list[Findi
         if not table.has(name):
             continue
         header = table.spec.field(name).header
-        for line in table.df.index[table.df[name].isna()]:  # the reader leaves blank cells as None
-            problems.append(Finding("CELL-BLANK", ERROR, f"「{header}」不能为空", **table.where(name, line)))
+        # The reader leaves blank cells as None, and cells it could not parse (said at the cell already).
+        said = {(f.sheet, f.cell) for f in problems if f.file == table.file}
+        for line in table.df.index[table.df[name].isna()]:
+            where = table.where(name, line)
+            if (where["sheet"], where["cell"]) not in said:
+                problems.append(Finding("CELL-BLANK", ERROR, f"「{header}」不能为空", **where))
 
 
 def emit(out: list[Finding], profile, sources: Sources, rule: str, rows: pd.DataFrame,

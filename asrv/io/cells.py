@@ -87,7 +87,19 @@ def parse_rate(v: object) -> float:
     return x / 100 if x > 1 else x
 
 
+# Dates a school's records can hold; outside them a date is a typing slip (2263 for 2026), and
+# pandas cannot even hold years past 2262.
+DATE_YEARS = (1900, 2100)
+
+
 def parse_date(v: object) -> dt.date:
+    day = _date(v)
+    if not DATE_YEARS[0] <= day.year <= DATE_YEARS[1]:
+        raise ValueError(f"应为 {DATE_YEARS[0]} 至 {DATE_YEARS[1]} 年间的日期")
+    return day
+
+
+def _date(v: object) -> dt.date:
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):

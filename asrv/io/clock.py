@@ -11,7 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from .cells import PARSERS, clean_text
+from .cells import DATE_YEARS, PARSERS, clean_text
 
 _TIME_HINT = "应为时间，如 17:30、17.30、1730 或 下午5:30"
 _PM = ("下午", "晚上", "傍晚", "pm", "p.m.")
@@ -245,6 +245,13 @@ _EXCEL_ZERO = dt.datetime(1899, 12, 30)
 
 
 def parse_timestamp(v: object) -> dt.datetime | dt.time:
+    moment = _timestamp(v)
+    if isinstance(moment, dt.datetime) and not DATE_YEARS[0] <= moment.year <= DATE_YEARS[1]:
+        raise ValueError(f"应为 {DATE_YEARS[0]} 至 {DATE_YEARS[1]} 年间的日期和时间")
+    return moment
+
+
+def _timestamp(v: object) -> dt.datetime | dt.time:
     """A moment to the minute: an Excel date-time or serial (42966.5 is 2017-08-19 12:00),
     `2026-03-05 17:20`, `2026/3/5 17:20:00`, `2026年3月5日 下午5:20`. A bare time (`17:20`, an Excel
     fraction below 1) is returned as a time of day: the day is the row's own date."""

@@ -1,7 +1,7 @@
 """All outputs of one run appear together, or not at all, and replace the previous run's as a whole.
 
 Every file is written into a fresh temporary folder beside `--out`; only when all are written
-are they moved into place, with SIGINT, SIGTERM and SIGHUP held back for those few renames, and
+are they moved into place, with SIGINT, SIGTERM and SIGHUP deferred for those few renames, and
 the previous run's files (listed in `.asrv-<command>.json`) that this run does not write again are
 removed, so no stale report is left beside the new ones. A failure or a signal before that
 removes the temporary folder and leaves the previous outputs untouched. An output that would
@@ -96,7 +96,7 @@ class Outputs:
         for name in self._names:
             if (d / name).is_dir():
                 raise output_error(d, f"「{d / name}」是一个文件夹，无法写入同名的输出文件")
-        blocked = self._hold_signals()
+        held = self._hold_signals()
         moved: list[tuple[Path, Path | None]] = []   # (target, backup of what it replaced)
         backups = tmp / ".replaced"
         try:
@@ -108,10 +108,11 @@ class Outputs:
                     backup = backups / name
                     backup.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(target, backup)
+                # Listed before its own move: if that move fails, its backup is put back too.
+                moved.append((target, backup))
                 if name in self._names:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(tmp / name, target)
-                moved.append((target, backup))
             if self._manifest:
                 _write_manifest(manifest, self._names, self._mode)
         except OSError as exc:
@@ -124,7 +125,7 @@ class Outputs:
             shutil.rmtree(tmp, ignore_errors=True)
             self._tmp = None
             _remove_empty(d, old)
-            self._release(blocked)
+            self._release(held)
         return [d / n for n in self._names]
 
     def discard(self) -> None:
@@ -133,16 +134,31 @@ class Outputs:
             self._tmp = None
         self._names = []
 
-    def _hold_signals(self) -> bool:
-        if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
-            return False
-        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
-        return True
+    def _hold_signals(self):
+        """Defer SIGINT, SIGTERM and SIGHUP until the set is in place. Python-level handlers, not
+        a signal mask: a mask holds only this thread's signals, and numpy's worker threads would
+        take them instead, while Python still runs the handler here, between two renames."""
+        if threading.current_thread() is not threading.main_thread():
+            return None
+        pending: list[int] = []
+        previous = {s: signal.signal(s, lambda signum, frame: pending.append(signum)) for s in _SIGNALS}
+        return previous, pending
 
     @staticmethod
-    def _release(blocked: bool) -> None:
-        if blocked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+    def _release(held) -> None:
+        if held is None:
+            return
+        previous, pending = held
+        for s, h in previous.items():
+            if h is not None:  # None: a handler not set from Python, which cannot be put back
+                signal.signal(s, h)
+        if pending:  # now act on the first signal as it would have been acted on
+            s = pending[0]
+            h = previous[s]
+            if callable(h):
+                h(s, None)
+            elif h == signal.SIG_DFL:
+                signal.raise_signal(s)
 
     def __enter__(self) -> "Outputs":
         if threading.current_thread() is threading.main_thread():
