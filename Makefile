@@ -36,8 +36,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# One harness for every command (tests/bench_commands.py); QUICK=1 is a 10-school district.
 bench: $(STAMP)
-	@for f in tests/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit $$?; done
+	$(BIN)/python tests/bench_commands.py $(if $(QUICK),--quick)
 
 sample: $(STAMP)
 	@for f in sample_data/make_*.py; do $(BIN)/python $$f || exit $$?; done
