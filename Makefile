@@ -36,6 +36,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# One harness for every command (tests/bench_commands.py); QUICK=1 is a 10-school district.
 # FUZZ=1 runs the property-based suite instead, with many more examples drawn afresh
 # (FUZZ_EXAMPLES per test, default 500; about half an hour).
 FUZZ_EXAMPLES ?= 500
@@ -43,7 +44,7 @@ bench: $(STAMP)
 ifdef FUZZ
 	ASRV_FUZZ=1 ASRV_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz_reader.py tests/test_fuzz_commands.py
 else
-	@for f in tests/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit $$?; done
+	$(BIN)/python tests/bench_commands.py $(if $(QUICK),--quick)
 endif
 
 sample: $(STAMP)

@@ -25,6 +25,10 @@ CODES = [11, 12, 13, 14, 15, 16, 21, 22, 23, 31, 32, 33]
 
 
 def make(n: int, path: Path, seed: int = 7) -> None:
+    frame(n, seed).to_csv(path, index=False, encoding="utf-8")
+
+
+def frame(n: int, seed: int = 7) -> pd.DataFrame:
     """One school's n students; 学籍号 G000… in every school, as school-internal numbers overlap."""
     rng = np.random.default_rng(seed)
     code = rng.choice(CODES, n)
@@ -53,7 +57,7 @@ def make(n: int, path: Path, seed: int = 7) -> None:
         "引体向上(男)": np.where(secondary & (sex == 1), rng.integers(0, 20, n).astype(str), ""),
     })
     df.loc[rng.random(n) < 0.002, "肺活量"] = "免测"
-    df.to_csv(path, index=False, encoding="utf-8")
+    return df
 
 
 def main() -> None:

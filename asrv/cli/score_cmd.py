@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import List, Optional
 
 import typer
-from rich.table import Table
 
 from .common import Common, Inputs, command, finish, inputs_argument
 from .show import text
@@ -35,6 +34,7 @@ def _show(result, console) -> None:
 
 
 def _ranking(s, console) -> None:
+    from rich.table import Table
     t = Table(title=f"{s.school}  学年 {s.year[0]:%Y-%m-%d} 至 {s.year[1]:%Y-%m-%d}  推荐名额 {s.quota}",
               title_justify="left")
     for col in ("名次", "班级", "班主任", "基础分", "团体加分", "个人加分", "总分", "结果"):
@@ -47,6 +47,7 @@ def _ranking(s, console) -> None:
 
 
 def _summary(result, console) -> None:
+    from rich.table import Table
     t = Table(title=f"{len(result.per_school)} 所学校的优秀班集体推荐", title_justify="left")
     for col in ("学校", "参评班级", "一票否决", "推荐", "推荐班级"):
         t.add_column(col, justify="right" if col in ("参评班级", "一票否决", "推荐") else "left", overflow="fold")

@@ -12,16 +12,31 @@ import io
 import json
 import re
 import sys
-from typing import Iterable
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Iterable
 
 from ..findings import LEVEL_ZH
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+class _Lazy:
+    """A rich Console made on first use: importing rich costs more than all of `asrv --help`."""
+
+    def __init__(self, **options):
+        self._options = options
+        self._console = None
+
+    def __getattr__(self, name: str):
+        if self._console is None:
+            from rich.console import Console
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+out = _Lazy(highlight=False, soft_wrap=True)
+err = _Lazy(stderr=True, highlight=False, soft_wrap=True)
 COLUMNS = ("级别", "规则", "学校", "文件", "位置", "说明")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029]")
 _BREAKS = re.compile(r"[\t\r\n]+")
@@ -34,6 +49,7 @@ def safe(value: object) -> str:
 
 def text(value: object, style: str = "") -> Text:
     """A cell for a rich table: never read as markup."""
+    from rich.text import Text
     return Text(safe(value), style=style)
 
 
@@ -67,6 +83,7 @@ def findings_table(findings: Iterable, title: str, console: Console, limit: int 
     findings = list(findings)
     if not findings:
         return
+    from rich.table import Table
     schools = any(f.school for f in findings)
     t = Table(title=title, title_justify="left")
     for col in COLUMNS:
@@ -87,6 +104,7 @@ def files_note(files: Iterable, console: Console) -> None:
     """The files that could not be used, named once more at the end."""
     bad = [f for f in files if not f.used]
     if bad:
+        from rich.text import Text
         console.print(Text(f"未能使用的文件（{len(bad)} 个）：" + "、".join(safe(f.path) for f in bad), style="red"))
 
 

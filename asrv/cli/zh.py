@@ -1,18 +1,24 @@
 """typer's help and usage errors in Chinese, with a close-match suggestion for a mistyped option or
 command (`你是不是要输入 --quota？`). typer writes these in English and offers no translation
-hook, so its few display constants are set here, once, before any help is shown."""
+hook, so its few words and its measuring of text are set here, once, before any help is shown."""
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
-from typer import _click, core, rich_utils
-from typer._click import decorators, formatting
+from typer import _click, core
+from typer._click import core as click_core, decorators, formatting
 
 _PATCHED = False
 _TYPES = {"<bool>": "", "<str>": "<文字>", "<int>": "<整数>", "<int range>": "<整数>", "<float>": "<数字>",
           "<float range>": "<数字>", "<path>": "<路径>", "<file>": "<文件>", "<directory>": "<文件夹>",
           "<list[str]>": "<文字>...", "<list[path]>": "<路径>..."}
+# typer's own help words (gettext msgids in typer.core); help is plain text, not rich, so that
+# `asrv --help` starts without importing rich.
+_WORDS = {"Arguments": "参数", "Options": "选项", "Commands": "命令", "required": "必填",
+          "default: {default}": "默认：{default}", "env var: {var}": "环境变量：{var}", "(dynamic)": "（动态）"}
+_TOKENS = re.compile(r"\s+|[\u2e80-\uffff]|[^\s\u2e80-\uffff]+")
 
 
 def install() -> None:
@@ -20,17 +26,13 @@ def install() -> None:
     if _PATCHED:
         return
     _PATCHED = True
-    rich_utils.ARGUMENTS_PANEL_TITLE = "参数"
-    rich_utils.OPTIONS_PANEL_TITLE = "选项"
-    rich_utils.COMMANDS_PANEL_TITLE = "命令"
-    rich_utils.ERRORS_PANEL_TITLE = "错误"
-    rich_utils.DEFAULT_STRING = "[默认：{}]"
-    rich_utils.REQUIRED_LONG_STRING = "[必填]"
-    rich_utils.ENVVAR_STRING = "[环境变量：{}]"
-    rich_utils.DEPRECATED_STRING = "（已弃用）"
-    rich_utils.RICH_HELP = "用 [blue]'{command_path} {help_option}'[/] 查看帮助。"
-    rich_utils.ABORTED_TEXT = "已中断。"
+    core._ = lambda text: _WORDS.get(text, text)
+    # click measures and wraps by characters; a Chinese character takes two columns on a terminal.
+    formatting.term_len = width
+    formatting.wrap_text = wrap
+    click_core.make_default_short_help = short_help
 
+    formatting.HelpFormatter.write_heading = lambda self, heading: self.write(f"{'':>{self.current_indent}}{heading}：\n")
     write_usage = formatting.HelpFormatter.write_usage
 
     def usage_in_chinese(self, prog, args="", prefix=None):
@@ -48,6 +50,48 @@ def install() -> None:
     decorators.help_option = _with_help_text(decorators.help_option)
 
 
+def width(text: str) -> int:
+    """Terminal columns of text: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(text: str, width_: int = 78, initial_indent: str = "", subsequent_indent: str = "",
+         preserve_paragraphs: bool = False) -> str:
+    """click's wrap_text by terminal columns: a line may break between any two Chinese characters."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text)] if preserve_paragraphs else [text]
+    return "\n\n".join(_wrap_one(p, width_, initial_indent, subsequent_indent) for p in paragraphs)
+
+
+def _wrap_one(text: str, limit: int, first: str, rest: str) -> str:
+    lines, line = [], first
+    for token in _TOKENS.findall(text):
+        if token.isspace():
+            token = " "
+            if line.strip() == "" or line.endswith(" "):
+                continue
+        if width(line) + width(token) > limit and line.strip():
+            lines.append(line.rstrip())
+            line = rest
+            if token == " ":
+                continue
+        line += token
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def short_help(help: str, max_length: int = 45) -> str:
+    """A command's line in `asrv --help`: its first paragraph, cut at the terminal's columns."""
+    text = " ".join(help.split("\n\n")[0].split())
+    if width(text) <= max_length:
+        return text
+    cut = ""
+    for c in text:
+        if width(cut + c) > max_length - 1:
+            break
+        cut += c
+    return cut + "…"
+
+
 def _with_help_text(original):
     def help_option(*param_decls, **kwargs):
         make = original(*param_decls, **kwargs)
@@ -57,27 +101,29 @@ def _with_help_text(original):
             params = getattr(f, "params", None) or getattr(f, "__click_params__", [])
             if params:
                 params[-1].help = "显示此帮助并退出"
+                # Unset it is None, which typer coerces through pydantic: 40 ms on every `asrv X --help`.
+                params[-1].default = False
             return f
         return apply
     return help_option
 
 
 _VALUE = [
-    (re.compile(r"Input should be a valid integer"), "应为整数"),
-    (re.compile(r"Input should be a valid number"), "应为数字"),
-    (re.compile(r"Input should be a valid boolean"), "应为 是/否"),
-    (re.compile(r"Input should be greater than or equal to (\S+)"), "应不小于 {0}"),
-    (re.compile(r"Input should be less than or equal to (\S+)"), "应不大于 {0}"),
-    (re.compile(r"Input should be greater than (\S+)"), "应大于 {0}"),
-    (re.compile(r"Input should be (.*)"), "应为 {0}"),
-    (re.compile(r"'?(.*?)'? is not a valid integer"), "「{0}」不是整数"),
-    (re.compile(r"'?(.*?)'? is not a valid float"), "「{0}」不是数字"),
-    (re.compile(r"'?(.*?)'? is not a valid boolean"), "「{0}」应为 是/否"),
-    (re.compile(r"'?(.*?)'? is not one of (.*)\."), "「{0}」应为 {1} 之一"),
-    (re.compile(r"'?(.*?)'? is not in the range (.*)\."), "「{0}」超出范围 {1}"),
-    (re.compile(r".*'(.*?)' does not exist\."), "「{0}」不存在"),
-    (re.compile(r".*'(.*?)' is a directory\."), "「{0}」是文件夹"),
-    (re.compile(r".*'(.*?)' is a file\."), "「{0}」是文件"),
+    (r"Input should be a valid integer", "应为整数"),
+    (r"Input should be a valid number", "应为数字"),
+    (r"Input should be a valid boolean", "应为 是/否"),
+    (r"Input should be greater than or equal to (\S+)", "应不小于 {0}"),
+    (r"Input should be less than or equal to (\S+)", "应不大于 {0}"),
+    (r"Input should be greater than (\S+)", "应大于 {0}"),
+    (r"Input should be (.*)", "应为 {0}"),
+    (r"'?(.*?)'? is not a valid integer", "「{0}」不是整数"),
+    (r"'?(.*?)'? is not a valid float", "「{0}」不是数字"),
+    (r"'?(.*?)'? is not a valid boolean", "「{0}」应为 是/否"),
+    (r"'?(.*?)'? is not one of (.*)\.", "「{0}」应为 {1} 之一"),
+    (r"'?(.*?)'? is not in the range (.*)\.", "「{0}」超出范围 {1}"),
+    (r".*'(.*?)' does not exist\.", "「{0}」不存在"),
+    (r".*'(.*?)' is a directory\.", "「{0}」是文件夹"),
+    (r".*'(.*?)' is a file\.", "「{0}」是文件"),
 ]
 
 
@@ -120,8 +166,8 @@ def message(exc: _click.ClickException) -> str:
 
 
 def _value(text: str) -> str:
-    for pattern, zh in _VALUE:
-        m = pattern.match(text)
+    for pattern, zh in _VALUE:  # compiled on first use (re caches them), not on every start
+        m = re.match(pattern, text)
         if m:
             return zh.format(*m.groups())
     return text

@@ -13,6 +13,7 @@ from typing import Any
 
 from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, Styles, display_width,
                           formula_like, page_setup, safe_text, sheet_titles, shown)
+from .xlsx_stream import RowStream, can_stream
 
 __all__ = ["SheetOut", "ChartOut", "write_workbook", "display_width", "MARK_FILLS", "HEADER_FILL",
            "FORMULA_START"]
@@ -144,12 +145,21 @@ def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]
     wrap = wrap + [False] * (ncols - width)
     looks: dict[str | None, list] = {}
     write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+    # All rows but the last straight into the streamed XML; the last one through XlsxWriter, which
+    # then writes it on closing, as it always has (so the formats are numbered in the same order).
+    last = len(spec.rows) - 1
+    stream = RowStream(ws, ncols) if last > 0 and can_stream(ws, first, last + 1, ncols) else None
     for i, row in enumerate(spec.rows):
         r = first + i
         mark = spec.marks.get(i)
         base = looks.get(mark)
         if base is None:
             base = looks[mark] = [styles.cell(formats[j], mark, False, wrap[j]) for j in range(ncols)]
+        if stream is not None:
+            if i < last:
+                _stream_row(stream, styles, r, row, base, formats, mark, wrap, width)
+                continue
+            stream.close()
         for j, v in enumerate(row):
             kind, v = _classify(v)
             if kind == "text":
@@ -166,6 +176,28 @@ def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]
         if mark:
             for j in range(len(row), width):
                 write_blank(r, j, None, base[j])
+
+
+def _stream_row(stream: RowStream, styles: Styles, r: int, row: list, base: list, formats: list, mark,
+                wrap: list[bool], width: int) -> None:
+    """One row as `_write_rows` writes it through XlsxWriter, cell for cell, into the stream."""
+    stream.start_row(r)
+    for j, v in enumerate(row):
+        kind, v = _classify(v)
+        if kind == "text":
+            stream.text(j, v, base[j])
+        elif kind == "number":
+            stream.number(j, v, base[j])
+        elif kind == "blank":
+            stream.blank(j, base[j])
+        elif kind == "quoted":
+            stream.text(j, v, styles.cell(formats[j], mark, True, wrap[j]))
+        else:
+            stream.date(j, v, styles.cell(formats[j] or DEFAULT_FORMATS[kind], mark))
+    if mark:
+        for j in range(len(row), width):
+            stream.blank(j, base[j])
+    stream.end_row()
 
 
 def _classify(v: Any) -> tuple[str, Any]:

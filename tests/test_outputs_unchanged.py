@@ -1,0 +1,28 @@
+"""Faster must not mean different: the whole demo (every command on the sample data, the templates)
+run end to end gives, cell for cell, the workbooks recorded in tests/golden/demo_values.json. The
+writer alone is held to its values by test_xlsx_golden.py; this holds reading, rules and outputs
+together, so a change anywhere between the input cells and the written ones shows here. Notices
+are held byte for byte by their own golden files (tests/golden/*.html, *.md).
+
+Recorded with `ASRV_UPDATE_GOLDEN=1 python -m pytest tests/test_outputs_unchanged.py` (never under CI)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from xlsx_golden import run_demo, values_of
+
+RECORDED = Path(__file__).with_name("golden") / "demo_values.json"
+
+
+def test_the_demo_writes_the_recorded_workbooks(tmp_path):
+    books = {key: values_of(path) for key, path in run_demo(tmp_path).items()}
+    if os.environ.get("ASRV_UPDATE_GOLDEN") and not os.environ.get("CI"):
+        RECORDED.write_text(json.dumps(books, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    recorded = json.loads(RECORDED.read_text("utf-8"))
+    assert sorted(books) == sorted(recorded)
+    for key, got in books.items():
+        assert list(got) == list(recorded[key]), key
+        for title, rows in got.items():
+            assert rows == recorded[key][title], f"{key} {title}"

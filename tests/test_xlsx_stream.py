@@ -1,0 +1,50 @@
+"""The streamed rows (asrv.out.xlsx_stream) are XlsxWriter's own bytes: every sheet the demo hands
+the writer (tests/golden/xlsx_demo.json), and a sheet of awkward cells, written streamed with and
+without the fast path, give byte-identical workbooks."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import asrv.out.xlsx as xlsx
+from asrv.out import SheetOut, write_workbook
+
+from xlsx_golden import GOLDEN, sheet_from_json
+
+BOOKS = json.loads(GOLDEN.read_text("utf-8"))
+AWKWARD = SheetOut("难", ["文字", "数", "日期", "时间"], [
+    [" 前有空格", 1.5, dt.date(2026, 9, 1), dt.time(16, 10)],
+    ["a&b<c>\"d\"\n", 10 ** 17, dt.datetime(2026, 9, 1, 7, 30), dt.timedelta(minutes=95)],
+    ["<r>看似富文本</r>", -0.000123456789012345678, None, ""],
+    ["控制\x01字符_x0041_", float("nan"), "=SUM(A1)", "+1"],
+    ["长" * 20000, True, "😀" * 17000, 3],
+    ["", None, None, None],
+    ["末行", 2, dt.date(2027, 1, 11), "尾"],
+], number_formats={"数": "0.00"}, marks={1: "error", 5: "warning"}, validations={"文字": ["甲", "乙"]},
+    notes=["说明一行"], heading=["标题"])
+
+
+def _both(tmp_path, monkeypatch, sheets):
+    monkeypatch.setattr(xlsx, "BIG_ROWS", 0)  # every workbook streamed
+    fast, slow = tmp_path / "fast.xlsx", tmp_path / "slow.xlsx"
+    write_workbook(fast, sheets)
+    monkeypatch.setattr(xlsx, "can_stream", lambda *a: False)
+    write_workbook(slow, sheets)
+    return fast.read_bytes(), slow.read_bytes()
+
+
+@pytest.mark.parametrize("key", sorted(BOOKS))
+def test_streamed_rows_are_xlsxwriters_bytes(tmp_path, monkeypatch, key):
+    fast, slow = _both(tmp_path, monkeypatch, [sheet_from_json(d) for d in BOOKS[key]["sheets"]])
+    assert fast == slow, key
+
+
+def test_awkward_cells_are_xlsxwriters_bytes(tmp_path, monkeypatch):
+    used = []
+    real = xlsx.RowStream.end_row
+    monkeypatch.setattr(xlsx.RowStream, "end_row", lambda self: (used.append(self.row), real(self))[1])
+    fast, slow = _both(tmp_path, monkeypatch, [AWKWARD, AWKWARD])
+    assert fast == slow
+    assert len(used) == 2 * (len(AWKWARD.rows) - 1)  # the fast path did write the rows
