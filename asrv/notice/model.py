@@ -99,14 +99,15 @@ def cn_date(day: dt.date) -> str:
 
 def make_notice(profile, kind: str, *, title: str, done: list[str], sections: list[Section], date: dt.date,
                 issuer: str = "", draft: bool = False, footnotes: list[str] | None = None,
-                school: str = "", days: int | None = None, office: str = "") -> tuple[Notice, list[Finding]]:
+                school: str = "", days: int | None = None, office: str = "",
+                basis: list[str] | None = None) -> tuple[Notice, list[Finding]]:
     """A notice with the profile's basis, channel, period and issuer for `kind` (score, fees,
     enroll, district…); the findings say which profile key to set where a part is missing.
-    `days` and `office`, when given, are a command's own period length and objection office."""
+    `days`, `office` and `basis` (documents already cited), when given, are a command's own."""
     cfg = profile["notice"]
     period = publication_period(date, days or cfg["publication_working_days"], profile["calendar"])
-    documents = cfg["basis"].get(kind, [])
-    basis = [profile.cite(d, public=True) for d in documents]
+    if basis is None:
+        basis = [profile.cite(d, public=True) for d in cfg["basis"].get(kind, [])]
     channel = Channel(office or cfg["office"], cfg["phone"], cfg["address"], list(cfg["ways"]), cfg["real_name"])
     issuer = cfg["issuer"] or issuer or school
     findings = []

@@ -31,13 +31,21 @@ def note(result) -> str:
     return NOTES.get(state(result), "")
 
 
+def has_errors(result, school: str | None = None) -> bool:
+    """Whether a notice must be a draft: an error of its school or of the whole run (`school` None:
+    any error, for a notice of every school)."""
+    return any(f.school in (school, "") if school is not None else True for f in result.errors)
+
+
 def add_findings(result, found: list) -> None:
     """The notice builders' findings (a missing phone, an unknown calendar year), each said once a school."""
+    from ..findings import Finding
     seen = {(f.rule, f.school) for f in result.findings}
     for f in found:
         if (f.rule, f.school) not in seen and (f.rule, "") not in seen:
             seen.add((f.rule, f.school))
             result.findings.append(f)
+    result.findings.sort(key=Finding.sort_key)
 
 
 def write_notices(outputs, result) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..notice import NoticeTable, Section, add_findings, make_notice
+from ..notice import NoticeTable, Section, add_findings, has_errors, make_notice
 from ..out import mask_name
 from ..out.notice import num
 from .result import SchoolScore, ScoreResult
@@ -54,7 +54,7 @@ def school_notice(result: ScoreResult, s: SchoolScore):
             f"本次推荐名额 {s.quota} 个，按名次依次推荐；体育达标检测有一名学生不达标的班级一票否决，保留名次但不予推荐。"]
     notice, found = make_notice(result.profile, "score", title=f"{s.school}{label(s.year)}学年优秀班集体评选结果公示",
                                 done=done, sections=sections, date=result.date, school=s.school,
-                                draft=bool(result.errors), days=cfg["publication_working_days"],
+                                draft=has_errors(result, s.school), days=cfg["publication_working_days"],
                                 office=cfg["objection_contact"])
     add_findings(result, found)
     return notice
@@ -75,7 +75,7 @@ def district_notice(result: ScoreResult):
     table = NoticeTable(["学校", "班级", "班主任", "校内名次", "总分"], rows, narrow=[0, 1, 3, 4], widths=[5, 3, 2, 2, 2])
     notice, found = make_notice(result.profile, "score", title=f"{year}学年全区优秀班集体推荐名单公示", done=done,
                                 sections=[Section("推荐名单", [], table)], date=result.date,
-                                issuer=result.profile["district.issuer"], draft=bool(result.errors), days=cfg["publication_working_days"],
+                                issuer=result.profile["district.issuer"], draft=has_errors(result), days=cfg["publication_working_days"],
                                 office=cfg["district_objection_contact"])
     add_findings(result, found)
     return notice
