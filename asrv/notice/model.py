@@ -97,6 +97,16 @@ def cn_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def cite_once(profile, sources: list[str]) -> list[str]:
+    """`篇1 三(一)`, `篇1 三(四)` → one document named once with both clauses, as the public reads it."""
+    clauses: dict[str, list[str]] = {}
+    for source in sources:
+        key, _, clause = source.strip().partition(" ")
+        have = clauses.setdefault(key, [])
+        have += [clause] if clause and clause not in have else []
+    return [profile.cite(f"{key} {'、'.join(c)}".strip(), public=True) for key, c in clauses.items()]
+
+
 def make_notice(profile, kind: str, *, title: str, done: list[str], sections: list[Section], date: dt.date,
                 issuer: str = "", draft: bool = False, footnotes: list[str] | None = None,
                 school: str = "", days: int | None = None, office: str = "",
@@ -107,7 +117,7 @@ def make_notice(profile, kind: str, *, title: str, done: list[str], sections: li
     cfg = profile["notice"]
     period = publication_period(date, days or cfg["publication_working_days"], profile["calendar"])
     if basis is None:
-        basis = [profile.cite(d, public=True) for d in cfg["basis"].get(kind, [])]
+        basis = cite_once(profile, cfg["basis"].get(kind, []))
     channel = Channel(office or cfg["office"], cfg["phone"], cfg["address"], list(cfg["ways"]), cfg["real_name"])
     issuer = cfg["issuer"] or issuer or school
     findings = []
