@@ -10,13 +10,14 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+SEED = "20260901"   # the demo's seed, public; by chance also a 学号 in the sample
 RUNS = {
     "score": ["score", str(SAMPLE / "classes.xlsx"), "--fitness", str(SAMPLE / "fitness.xlsx"), "--quota", "5",
               "--date", "2026-06-22"],
     "fees": ["fees", str(SAMPLE / "fees.xlsx"), "--term", "2026秋", "--schedule", str(SAMPLE / "schedule.xlsx"),
              "--date", "2026-12-28"],
     "fees-district": ["fees", str(SAMPLE / "district" / "*" / "*收费.xlsx"), "--term", "2026秋", "--date", "2026-12-28"],
-    "enroll": ["enroll", str(SAMPLE / "survey.xlsx"), "--catalog", str(SAMPLE / "catalog.xlsx"), "--seed", "20260901",
+    "enroll": ["enroll", str(SAMPLE / "survey.xlsx"), "--catalog", str(SAMPLE / "catalog.xlsx"), "--seed", SEED,
                "--school", "示例市实验小学", "--date", "2026-09-30"],
     "district": ["district", str(SAMPLE / "district"), "--term", "2026秋", "--date", "2027-01-11"],
 }
