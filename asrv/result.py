@@ -61,6 +61,9 @@ class Result(Counted):
     files: list[FileUse] = field(default_factory=list)
     profile: Any = None
     options: Options = field(default_factory=Options)
+    # The public notices the run built, as (file stem, asrv.notice.Notice): written by the command's
+    # write() as they are, as drafts, or not at all (asrv.notice.publish).
+    notices: list = field(default_factory=list)
 
     @property
     def unusable(self) -> list[FileUse]:
@@ -97,8 +100,14 @@ class Result(Counted):
 
     def to_json(self) -> dict:
         return {"ok": self.exit_code() == EXIT_OK, "exit_code": self.exit_code(),
-                "files": [f.to_json() for f in self.files], **self.payload(),
+                "files": [f.to_json() for f in self.files], **self.payload(), **self._notices_json(),
                 "findings": [f.to_json() for f in self.findings]}
+
+    def _notices_json(self) -> dict:
+        if not self.notices:
+            return {}
+        from .notice import publish
+        return {"notices": {"state": publish.state(self), "note": publish.note(self)}}
 
 
 def gather(inputs: Iterable, progress: Progress = no_progress, role: str = "") -> tuple[list[Path], list[FileUse],

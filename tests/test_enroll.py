@@ -15,7 +15,7 @@ from asrv.cli.main import app
 from asrv.enroll import Options, run
 from asrv.enroll.match import deferred_acceptance, with_minimums
 from asrv.profile import load_profile
-from golden_files import assert_golden
+from golden_files import assert_notice_golden
 
 GROUPS = ["残疾儿童", "留守儿童", "随迁子女", "家庭经济困难"]
 GRADE_FORMS = ["1-3", "三年级", "1,2,3", "G1-G3", "4-6", "", "G4, G5, G6", "一至六年级"]
@@ -284,28 +284,28 @@ def _golden_case(tmp_path: Path) -> tuple[Path, Path]:
 def assert_public(notice: str) -> None:
     """What a public notice may not say (issue 11): a child's priority group, 学号 or full name, and
     the jargon of the method; the draw is one plain sentence, the digests a footnote."""
-    body, _, footnote = notice.partition("注：本次使用的文件")
-    assert "SHA-256" in footnote and "调查.csv" in footnote
+    body, _, footnote = notice.partition("注1：")
+    assert "SHA-256" in footnote and "调查.csv" in footnote and "SHA-256" not in body
     for line in body.splitlines():
         if "*" in line:  # a line naming children (masked)
             assert not any(g in line for g in ("残疾", "留守", "随迁", "困难")), line
             assert not any(sid in line for sid in ("301", "302", "303", "304", "101")), line
-    for jargon in ("numpy", "PCG64", "延迟接受", "篇1", "算法"):
-        assert jargon not in notice
-    assert "把“抽签种子|学校|学号”用 SHA-256 算出一串字符，按从小到大排列；任何人都可用公开的种子复算" in body
-    assert "本次抽签种子为" in body and "37" in body
+    for word in ("numpy", "PCG64", "延迟接受", "篇1", "算法", "残疾", "留守", "随迁", "困难"):
+        assert word not in notice
+    assert "抽签顺序由本公示的抽签种子 37 确定，任何人都可按注1的方法复算" in body  # the draw in one sentence
+    assert "把“抽签种子|学校|学号”用 SHA-256 算出一串字符，按从小到大排列；任何人都可用公开的种子复算" in footnote
 
 
 def test_notice_matches_golden_and_masks_names(tmp_path):
     survey, catalog = _golden_case(tmp_path)
+    # Published on the eve of 国庆: the period skips the holiday and counts the 调休 Saturday 2026-10-10 as a working day.
     res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", "37",
-                                   "--school", "示例小学", "--out", str(tmp_path / "out")])
+                                   "--school", "示例小学", "--date", "2026-09-30", "--out", str(tmp_path / "out")])
     assert res.exit_code == 0, res.output
-    for name, golden in (("录取通知.md", "enroll_notice.md"), ("录取通知.html", "enroll_notice.html")):
-        got = (tmp_path / "out" / name).read_text("utf-8")
-        assert "张*明" in got.replace("\\*", "*") and "张小明" not in got and "欧阳晨" not in got
+    for fmt, got in assert_notice_golden(tmp_path / "out", "录取通知", "enroll_notice").items():
+        assert "张*明" in got.replace("\\*", "*") and "张小明" not in got and "欧阳晨" not in got, fmt
         assert_public(got.replace("\\", ""))
-        assert_golden(got, golden)
+        assert "公示期：2026年9月30日至2026年10月12日（5个工作日）" in got, fmt
     res = CliRunner().invoke(app, ["enroll", str(survey), "--catalog", str(catalog), "--seed", "37",
                                    "--no-mask", "--out", str(tmp_path / "plain")])
     assert "张小明" in (tmp_path / "plain" / "录取通知.html").read_text("utf-8")

@@ -89,7 +89,7 @@ def test_findings_carry_their_school(run_json):
 def test_outputs_of_the_usable_files_are_written(run_json):
     _, data, out = run_json
     names = {Path(p).name for p in data["written"]}
-    assert SUMMARY in names and len(names) == 1 + 30 * 4
+    assert SUMMARY in names and len(names) == 1 + 30 * 2 * 4  # two notices a school, four formats each
     assert "收支公示_第17小学_2026-2027-1.md" in names
     sums = reconcile(out / SUMMARY)  # each school to the cent, and the 全区合计 sheet
     assert len(sums) == 30

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from asrv import fees
+from asrv.notice import DRAFT
 from asrv.profile import load_profile
-from golden_files import assert_golden
+from golden_files import FORMATS, assert_notice_golden, notice_texts
 from test_fees_support import expense, payment, student, write_book
 
 PROFILE = load_profile("default")
@@ -36,7 +37,11 @@ def notices(tmp_path: Path, book: Path, profile=PROFILE, date=DATE) -> dict[str,
     result = fees.run([book], profile, options=fees.Options(term="2026秋", date=date))
     out = tmp_path / "out"
     fees.write(result, out)
-    return {p.name.split("_")[0] + p.suffix: p.read_text("utf-8") for p in out.glob("*公示*")}
+    texts = {}
+    for kind in ("收费公示", "收支公示"):
+        (md,) = out.glob(f"{kind}_*.md")
+        texts |= {kind + FORMATS[fmt]: text for fmt, text in notice_texts(out, md.stem).items()}
+    return texts
 
 
 @pytest.fixture
@@ -102,7 +107,7 @@ def test_documents_by_name_and_dates_in_chinese(told):
     for name, text in told.items():
         assert not re.search(r"篇\d|N\d", text), name  # internal labels stay in the findings workbook
         assert "2026年12月28日" in text and "2026-12-28" not in text, name
-        assert "公示期 5 个工作日：2026年12月28日至2027年1月4日" in text, name  # 元旦 is not a working day
+        assert "公示期：2026年12月28日至2027年1月4日（5个工作日）" in text, name  # 元旦 is not a working day
     assert "根据《合肥市中小学生课后服务实施意见》三(二)" in told["收费公示.md"]
     # two clauses of one document: the document is named once
     assert "《鹤壁市中小学生课后服务工作实施方案》二(四)、四(二)" in told["收支公示.md"]
@@ -115,7 +120,10 @@ def test_a_district_names_its_own_documents(tmp_path):
     assert "根据《某区课后服务收费管理办法》（某教〔2026〕3号）三(二)" in text
 
 
-def test_problem_notices_match_golden(told):
-    assert_golden(told["收费公示.md"], "fees_charges_corrections.md")
-    assert_golden(told["收支公示.md"], "fees_accounts_corrections.md")
-    assert_golden(told["收支公示.html"], "fees_accounts_corrections.html")
+def test_problem_notices_are_drafts_and_match_golden(tmp_path):
+    # The problem book has error findings: both notices are drafts, stamped in every format.
+    result = fees.run([problem_book(tmp_path)], PROFILE, options=fees.Options(term="2026秋", date=DATE))
+    fees.write(result, tmp_path / "out")
+    for kind, golden in (("收费公示", "fees_charges_corrections"), ("收支公示", "fees_accounts_corrections")):
+        texts = assert_notice_golden(tmp_path / "out", f"{kind}_一小_2026-2027-1", golden)
+        assert all(DRAFT in t.replace("\\", "") for t in texts.values()), kind

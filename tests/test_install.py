@@ -41,6 +41,6 @@ def test_wheel_runs_score_with_templates(installed, tmp_path):
     where = subprocess.run([sys.executable, "-c", "import asrv; print(asrv.__file__)"], capture_output=True,
                            text=True, env=env, cwd=tmp_path).stdout
     assert str(installed) in where  # the installed copy ran, not the source tree
-    assert (installed / "asrv" / "templates" / "score_notice.html.j2").exists()
+    assert (installed / "asrv" / "templates" / "notice.html.j2").exists()
     assert (installed / "asrv" / "profile" / "builtin" / "default.toml").exists()
     assert (installed / "asrv" / "templates" / "notice.docx").exists()

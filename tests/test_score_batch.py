@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from asrv.cli.main import app
 from district_helpers import SCHOOLS, accidents
-from golden_files import assert_golden
+from golden_files import assert_notice_golden
 from score_helpers import award, full_marks, write_book
 
 NAMES = ("三(1)班", "三(2)班", "三(3)班")
@@ -97,8 +97,9 @@ def test_files_used_and_not_used(json_run):
 def test_outputs_per_school_and_for_the_district(json_run):
     _, data, out = json_run
     names = {p.name for p in out.iterdir() if not p.name.startswith(".")}
-    per_school = {f"{s}_{k}" for s in SCHOOLS for k in ("评分结果.xlsx", "公示.html", "公示.md")}
-    assert names == per_school | {"全区_优秀班集体推荐.xlsx", "全区_优秀班集体推荐公示.html", "全区_优秀班集体推荐公示.md"}
+    notice = (".html", ".docx", "_微信.html", ".md")
+    per_school = {f"{s}_{k}" for s in SCHOOLS for k in ("评分结果.xlsx", *(f"公示{x}" for x in notice))}
+    assert names == per_school | {"全区_优秀班集体推荐.xlsx", *(f"全区_优秀班集体推荐公示{x}" for x in notice)}
     assert sorted(Path(p).name for p in data["written"]) == sorted(names)
     wb = openpyxl.load_workbook(out / "全区_优秀班集体推荐.xlsx")
     assert wb.sheetnames == ["推荐班级", "学校汇总", "问题"]
@@ -117,7 +118,8 @@ def test_outputs_per_school_and_for_the_district(json_run):
     assert {row[0] for row in one.iter_rows(min_row=2, values_only=True)} == {"第7小学"}
     md = (out / "全区_优秀班集体推荐公示.md").read_text("utf-8")
     rows = [line for line in md.splitlines() if line.startswith("| 第")]
-    assert md.startswith("# 2025-2026学年全区优秀班集体推荐名单公示") and len(rows) == 31  # 30 + tied 第7小学
+    assert md.startswith("**草稿") and "# 2025-2026学年全区优秀班集体推荐名单公示" in md  # a corrupt file is an error
+    assert len(rows) == 31  # 30 + tied 第7小学
 
 
 def test_piped_output_one_finding_per_line(district, json_run, tmp_path):
@@ -146,5 +148,5 @@ def test_district_notice_matches_golden(tmp_path):
     out = tmp_path / "out"
     r = runner.invoke(app, ["score", str(folder), "--quota", "1", "--date", "2026-06-19", "--out", str(out)])
     assert r.exit_code == 0, r.output
-    assert_golden((out / "全区_优秀班集体推荐公示.md").read_text("utf-8"), "score_district.md")
-    assert_golden((out / "全区_优秀班集体推荐公示.html").read_text("utf-8"), "score_district.html")
+    texts = assert_notice_golden(out, "全区_优秀班集体推荐公示", "score_district")
+    assert all("本校无推荐班级（参评 3 个班级）" in t and "区教育局德育科" in t for t in texts.values())

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from asrv.cli.main import app
 from score_helpers import award, classes, full_marks, write_book
-from golden_files import assert_golden
+from golden_files import assert_notice_golden
 
 runner = CliRunner()
 
@@ -44,8 +44,8 @@ def test_score_writes_workbook_and_notice(tmp_path):
     r = runner.invoke(app, ["score", str(book), "--quota", "1", "--date", "2026-06-19", "--out", str(out)])
     assert r.exit_code == 0, r.output
     assert "已写出" in r.output and "东城小学_评分结果.xlsx" in r.output
-    assert sorted(p.name for p in out.iterdir()) == [".asrv-score.json", "东城小学_公示.html", "东城小学_公示.md",
-                                                    "东城小学_评分结果.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [".asrv-score.json", "东城小学_公示.docx", "东城小学_公示.html",
+                                                    "东城小学_公示.md", "东城小学_公示_微信.html", "东城小学_评分结果.xlsx"]
     wb = openpyxl.load_workbook(out / "东城小学_评分结果.xlsx")
     assert wb.sheetnames == ["排名", "获奖记录", "问题", "参数"]
     ws = wb["排名"]
@@ -71,9 +71,10 @@ def test_notice_matches_golden(tmp_path):
     out = tmp_path / "out"
     r = runner.invoke(app, ["score", str(book), "--quota", "2", "--date", "2026-06-19", "--out", str(out)])
     assert r.exit_code == 0, r.output
-    for name, golden in (("东城小学_公示.md", "score_notice.md"), ("东城小学_公示.html", "score_notice.html")):
-        got = (out / name).read_text("utf-8")
-        assert_golden(got, golden)
+    texts = assert_notice_golden(out, "东城小学_公示", "score_notice")
+    for text in texts.values():  # the document by name, the period, the channel, the seal
+        assert "《优秀班集体考核方案》" in text and "篇3" not in text and "2026年6月22日至2026年6月26日" in text
+        assert "学校德育处" in text and "张*明" in text.replace("\\", "")
 
 
 def test_no_mask_shows_names(tmp_path):
@@ -87,7 +88,8 @@ def test_rerun_gives_same_content(tmp_path):
     args = ["score", str(book), "--date", "2026-06-19", "--out"]
     runner.invoke(app, args + [str(tmp_path / "a")])
     runner.invoke(app, args + [str(tmp_path / "b")])
-    for name in ("东城小学_公示.md", "东城小学_公示.html", "东城小学_评分结果.xlsx"):
+    for name in ("东城小学_公示.md", "东城小学_公示.html", "东城小学_公示.docx", "东城小学_公示_微信.html",
+                 "东城小学_评分结果.xlsx"):
         assert sha(tmp_path / "a" / name) == sha(tmp_path / "b" / name)
 
 
@@ -95,8 +97,9 @@ def test_json_output(tmp_path):
     r = runner.invoke(app, ["score", str(small_book(tmp_path)), "--json", "--date", "2026-06-19",
                             "--out", str(tmp_path / "o")])
     data = json.loads(r.stdout)
-    assert set(data) == {"ok", "exit_code", "files", "schools", "findings", "written"}
-    assert data["ok"] is True and [f["used"] for f in data["files"]] == [True] and len(data["written"]) == 3
+    assert set(data) == {"ok", "exit_code", "files", "schools", "notices", "findings", "written"}
+    assert data["ok"] is True and [f["used"] for f in data["files"]] == [True] and len(data["written"]) == 5
+    assert data["notices"] == {"state": "final", "note": ""}
     (school,) = data["schools"]
     assert (school["school"], school["file"], school["year"], school["quota"]) == ("东城小学", "classes.xlsx",
                                                                                   "2025-2026", 3)

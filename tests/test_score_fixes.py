@@ -198,7 +198,8 @@ def test_school_names_make_safe_short_file_names(tmp_path):
     r = score_book(tmp_path / "c.xlsx", {"班级": classes("三(1)班"), "评分": full_marks("三(1)班")},
                    school="东城\\实验/小学" + "长" * 100)
     written = score.write(r, tmp_path / "out")
-    assert {p.name for p in written} == {f"东城_实验_小学{'长' * 52}_{k}" for k in ("评分结果.xlsx", "公示.html", "公示.md")}
+    assert {p.name for p in written} == {f"东城_实验_小学{'长' * 52}_{k}" for k in ("评分结果.xlsx", "公示.html", "公示.docx",
+                                                                                "公示_微信.html", "公示.md")}
     assert all(p.exists() for p in written)
 
 

@@ -223,6 +223,10 @@ def _summary(result, written: list, console) -> None:
     errors_, warnings = len(result.errors), len(result.warnings)
     used = sum(1 for f in result.files if f.used)
     console.print(f"读取 {used} 个文件；错误 {errors_} 条，提示 {warnings} 条。", markup=False)
+    if result.notices and written:
+        from ..notice.publish import note
+        if note(result):
+            console.print(note(result), markup=False)
     if written:
         console.print("已写出：", markup=False)
         for p in written:

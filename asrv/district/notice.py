@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..notice import Notice, NoticeTable, Section, make_notice
+from ..notice import Notice, NoticeTable, Section, add_findings, has_errors, make_notice
 from .result import DistrictResult
 from .workbook import METHOD_ZH
 
@@ -31,8 +31,8 @@ def build(result: DistrictResult) -> Notice:
         p, "district", title=f"{term.title}课后服务工作考核结果公示",
         done=[f"{cfg['issuer'] or '我局'}对全区 {n} 所学校{term.title}的课后服务工作进行了考核，现将考核结果予以公示。"],
         sections=[Section("考核办法", method), Section("考核结果", [f"按总分从高到低排列，同分同名次。{counts}。"], table)],
-        date=result.options.day, issuer=cfg["issuer"], draft=bool(result.errors))
-    result.findings += found
+        date=result.options.day, issuer=cfg["issuer"], draft=has_errors(result))
+    add_findings(result, found)
     if cfg["objection_office"]:
         notice = dataclasses.replace(notice, channel=dataclasses.replace(notice.channel, office=cfg["objection_office"]))
     return notice

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..notice import write_notice
+from ..notice import write_notices
 from ..out import Outputs, render, write_workbook
 from ..out.names import UniqueNames
 from . import pages, workbook
@@ -25,7 +25,6 @@ def write(result: DistrictResult, out_dir: str | Path) -> list[Path]:
         for s in result.per_school:
             page = render("district_feedback.html.j2", **pages.feedback_context(result, s))
             written.append(outputs.write_text(f"反馈单_{names(s.school, '学校')}.html", page))
-        if result.notice is not None:
-            written += write_notice(outputs, STEM, result.notice)
+        written += write_notices(outputs, result)
         written.append(outputs.write_text(OVERVIEW, render("district_overview.html.j2", **pages.overview_context(result))))
     return written

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from ..fees.money import fmt
 from ..io.terms import Term
@@ -57,7 +56,6 @@ class DistrictResult(Result):
     previous: str = ""                               # the file compared with ("" when none)
     changes: dict[str, Change] = field(default_factory=dict)
     unassessed: list[str] = field(default_factory=list)   # folders not in the register
-    notice: Any = None                               # asrv.notice.Notice: the 考核结果公示
 
     @property
     def schools(self) -> list[str]:

@@ -64,7 +64,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     result.district = district_rates(result.per_school, result.register_size)
     if options.compare:
         compare(result, options.compare, Path(options.out or "asrv-out"))
-    result.notice = notice.build(result)
+    result.notices = [(notice.STEM, notice.build(result))]
     result.findings.sort(key=finding_order)
     return result
 

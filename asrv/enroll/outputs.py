@@ -1,5 +1,5 @@
-"""Enrolment outputs per school: 活动名单, 候补名单, 班级名单 (internal: full detail) and 录取通知
-(public: masked names, no priority group, no 学号); over several schools one folder per school and
+"""Enrolment outputs per school: 活动名单, 候补名单, 班级名单 (internal: full detail) and the 录取通知
+(public, asrv.enroll.notice: masked names, no priority group, no 学号, in every notice format); over several schools one folder per school and
 全区汇总.xlsx beside them.
 
 Every text from a workbook goes into cells as data (rows or note lines that start with our own
@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..io.keys import class_order
-from ..out import Outputs, SheetOut, render, write_workbook
+from ..notice import write_notices
+from ..out import Outputs, SheetOut, write_workbook
 from ..out.findings import findings_sheet
 from ..out.xlsx_format import sheet_titles
 from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings
-from ..survey.parse import grade_name, grades_text
-from ..survey.sheets import GROUP_NAMES
-from .allot import ordinal
-from .lottery import NO_ID, RULE
+from ..survey.parse import grades_text
+from .lottery import RULE
 from .result import EnrollResult, SchoolEnrollment
 
 STUDENT_COLUMNS = ["学号", "姓名", "班级", "基础服务", "录取活动", "志愿序", "优先群体", "抽签序号", "说明"]
@@ -62,18 +60,6 @@ def books(r: SchoolEnrollment, findings: list) -> dict[str, list[SheetOut]]:
             "班级名单.xlsx": per_class or [SheetOut("班级", STUDENT_COLUMNS, [])]}
 
 
-def notice_context(r: SchoolEnrollment, profile, mask: bool) -> dict:
-    """What the public notice may show: counts, the rules, rosters by class with masked names."""
-    open_ = [a for a in r.activities if not a.cancelled]
-    return dict(r=r, school=r.school, mask=mask, ordinal=ordinal, grades_text=grades_text, grade_name=grade_name,
-                groups=[GROUP_NAMES[g] for g in r.priority_order], rule=RULE,
-                no_id=NO_ID if any(not p.student_id for p in r.students) else "",
-                cite=lambda source: profile.cite(source, public=True),
-                open=open_, cancelled=[a for a in r.activities if a.cancelled], placed=r.placed,
-                rosters={a.activity.name: sorted(a.roster, key=lambda p: (class_order(p.class_name), p.lottery))
-                         for a in open_})
-
-
 def district_sheets(result: EnrollResult) -> list[SheetOut]:
     rows = [[s.school, len(s.students), s.declined, s.placed, sum(not a.cancelled for a in s.activities),
              sum(a.cancelled for a in s.activities), sum(len(a.waiting) for a in s.activities)]
@@ -91,11 +77,8 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
             for name, sheets in books(s, school_findings(result, s.school)).items():
                 written.append(outputs.write(where[s.school] + name,
                                              lambda p, sheets=sheets: write_workbook(p, sheets)))
-            ctx = notice_context(s, result.profile, result.options.mask)
-            for ext in ("html", "md"):
-                written.append(outputs.write_text(f"{where[s.school]}录取通知.{ext}",
-                                                  render(f"enroll_notice.{ext}.j2", **ctx)))
         if len(result.per_school) > 1:
             sheets = district_sheets(result)
             written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))
+        written += write_notices(outputs, result)
     return written

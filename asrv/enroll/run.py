@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..survey.rules import say
+from . import notice
 from .allot import allot
 from .load import load
 from .result import EnrollResult, Options
@@ -34,5 +35,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
             continue
         progress(f"分配名额 {k}/{len(batch.schools)}：{school.school}")
         per_school.append(allot(school, options.seed, profile))
-    return EnrollResult(findings=findings, files=batch.files, profile=profile, options=options,
-                        seed=options.seed, per_school=per_school)
+    result = EnrollResult(findings=findings, files=batch.files, profile=profile, options=options,
+                          seed=options.seed, per_school=per_school)
+    notice.build(result)
+    return result

@@ -27,6 +27,12 @@ def zh_date(d: dt.date) -> str:
 def basis(profile: Profile, *rule_ids: str) -> str:
     """`根据《…》二(四)、四(二)，`: the documents behind the rules as the public reads them, each named
     once with its clauses; "" when the profile gives none."""
+    parts = documents(profile, *rule_ids)
+    return f"根据{'、'.join(parts)}，" if parts else ""
+
+
+def documents(profile: Profile, *rule_ids: str) -> list[str]:
+    """The documents behind the rules, each by name once with its clauses."""
     clauses: dict[str, list[str]] = {}
     for rid in rule_ids:
         for token in registry.get(rid).cited(profile).replace(";", "；").split("；"):
@@ -34,8 +40,7 @@ def basis(profile: Profile, *rule_ids: str) -> str:
             if doc:
                 have = clauses.setdefault(doc, [])
                 have += [clause] if clause and clause not in have else []
-    parts = [profile.cite(f"{doc} {'、'.join(c)}".strip(), public=True) for doc, c in clauses.items()]
-    return f"根据{'、'.join(parts)}，" if parts else ""
+    return [profile.cite(f"{doc} {'、'.join(c)}".strip(), public=True) for doc, c in clauses.items()]
 
 
 def checked(*found: str) -> str:
@@ -138,7 +143,7 @@ def accounts_context(result, s: SchoolSummary, profile: Profile) -> dict:
         balance = f"支出超过收入 {money(-s.balance)} 元。"
     else:
         balance = "收支相抵，无结余。"
-    intro = (f"{basis(profile, 'FEE-BALANCE', 'FEE-USE')}课后服务坚持公益性、非营利性，经费纳入学校财务专户管理、专款"
+    intro = ("课后服务坚持公益性、非营利性，经费纳入学校财务专户管理、专款"
              "专用。现将本学期课后服务经费收支情况公示如下（单位：元）。")
     return {**_common(result, s, profile), "intro": intro, "income": income, "income_total": money(s.income),
             "spending": spending, "spending_total": money(s.spending_total),
@@ -155,7 +160,4 @@ def _subsidy(s: SchoolSummary, cfg: dict) -> str:
 
 
 def _common(result, s: SchoolSummary, profile: Profile) -> dict:
-    p = result.period
-    return {"school": s.name, "term": result.term.title, "date": zh_date(result.options.day),
-            "period": f"{zh_date(p.first)}至{zh_date(p.last)}", "days": p.days,
-            "contact": profile["fees.complaint_contact"]}
+    return {"school": s.name, "term": result.term.title}

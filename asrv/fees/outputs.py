@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..out import Outputs, SheetOut, mask_name, render, write_workbook
+from ..notice import write_notices
+from ..out import Outputs, SheetOut, mask_name, write_workbook
 from ..out.findings import findings_sheet as shared_findings_sheet
-from ..out.names import UniqueNames
 from .money import cents, yuan
-from .notices import accounts_context, charges_context
 from .result import FeesResult
 from .summary import SchoolSummary
 
@@ -103,18 +102,9 @@ def workbook_sheets(result: FeesResult) -> list[SheetOut]:
 
 
 def write(result: FeesResult, out_dir: str | Path) -> list[Path]:
-    """The workbook and, per school, both notices as HTML and Markdown: all written, or none."""
-    code = result.term.code
-    texts: dict[str, str] = {}
-    names = UniqueNames()
-    for s in result.per_school:
-        stem = names(s.name, "学校")
-        for kind, title, context in (("charges", "收费公示", charges_context), ("accounts", "收支公示", accounts_context)):
-            ctx = context(result, s, result.profile)
-            for ext in ("html", "md"):
-                texts[f"{title}_{stem}_{code}.{ext}"] = render(f"fees_{kind}.{ext}.j2", **ctx)
+    """The workbook and, per school, both notices in every notice format: all written, or none."""
     sheets = workbook_sheets(result)
     with Outputs(out_dir, "fees", inputs=[f.path for f in result.files]) as outputs:
-        paths = [outputs.write(f"收费汇总_{code}.xlsx", lambda p: write_workbook(p, sheets))]
-        paths += [outputs.write_text(name, text) for name, text in texts.items()]
+        paths = [outputs.write(f"收费汇总_{result.term.code}.xlsx", lambda p: write_workbook(p, sheets))]
+        paths += write_notices(outputs, result)
     return paths

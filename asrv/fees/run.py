@@ -8,7 +8,8 @@ from ..io.terms import Term, parse_term
 from ..profile import Profile
 from ..result import FileUse, gather, read_each
 from ..workdays import publication_period
-from . import rules, summary
+from ..out.names import UniqueNames
+from . import publish, rules, summary
 from .load import combine, read_file
 from .money import cents
 from .result import FeesResult, Options
@@ -59,6 +60,8 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
     for s in result.per_school:
         mine = [f for f in result.findings if f.school == s.name]
         s.errors, s.warnings = sum(f.severity == ERROR for f in mine), sum(f.severity == WARNING for f in mine)
+    names = UniqueNames()
+    publish.build(result, lambda school: names(school, "学校"))
     return result
 
 

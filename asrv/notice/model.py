@@ -97,16 +97,28 @@ def cn_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def cite_once(profile, sources: list[str]) -> list[str]:
+    """`篇1 三(一)`, `篇1 三(四)` → one document named once with both clauses, as the public reads it."""
+    clauses: dict[str, list[str]] = {}
+    for source in sources:
+        key, _, clause = source.strip().partition(" ")
+        have = clauses.setdefault(key, [])
+        have += [clause] if clause and clause not in have else []
+    return [profile.cite(f"{key} {'、'.join(c)}".strip(), public=True) for key, c in clauses.items()]
+
+
 def make_notice(profile, kind: str, *, title: str, done: list[str], sections: list[Section], date: dt.date,
                 issuer: str = "", draft: bool = False, footnotes: list[str] | None = None,
-                school: str = "") -> tuple[Notice, list[Finding]]:
+                school: str = "", days: int | None = None, office: str = "",
+                basis: list[str] | None = None) -> tuple[Notice, list[Finding]]:
     """A notice with the profile's basis, channel, period and issuer for `kind` (score, fees,
-    enroll, district…); the findings say which profile key to set where a part is missing."""
+    enroll, district…); the findings say which profile key to set where a part is missing.
+    `days`, `office` and `basis` (documents already cited), when given, are a command's own."""
     cfg = profile["notice"]
-    period = publication_period(date, cfg["publication_working_days"], profile["calendar"])
-    documents = cfg["basis"].get(kind, [])
-    basis = [profile.cite(d, public=True) for d in documents]
-    channel = Channel(cfg["office"], cfg["phone"], cfg["address"], list(cfg["ways"]), cfg["real_name"])
+    period = publication_period(date, days or cfg["publication_working_days"], profile["calendar"])
+    if basis is None:
+        basis = cite_once(profile, cfg["basis"].get(kind, []))
+    channel = Channel(office or cfg["office"], cfg["phone"], cfg["address"], list(cfg["ways"]), cfg["real_name"])
     issuer = cfg["issuer"] or issuer or school
     findings = []
     where = {"school": school}

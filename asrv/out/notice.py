@@ -24,7 +24,8 @@ def md_escape(value: object) -> str:
     return _MD_ORDERED.sub(r"\1\\.", s)
 
 
-def _num(value: object, digits: int = 1) -> str:
+def num(value: object, digits: int = 1) -> str:
+    """A figure as a notice shows it: 110.14, 49 (no trailing zeros)."""
     if value is None or value == "":
         return ""
     x = float(value)
@@ -59,7 +60,7 @@ def _env(markdown: bool):
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(person=person, idno=idno, num=_num)
+    env.filters.update(person=person, idno=idno, num=num)
     return env
 
 

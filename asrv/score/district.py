@@ -2,8 +2,6 @@
 summary row per school, and every finding, with the school in every table."""
 from __future__ import annotations
 
-from collections import Counter
-
 from ..out import SheetOut
 from ..out.findings import findings_sheet
 from .result import ScoreResult
@@ -35,13 +33,3 @@ def sheets(result: ScoreResult) -> list[SheetOut]:
                                     "一票否决班级", "推荐班级数", "推荐班级", "错误", "提示"], summary, marks=marks)
     problems = findings_sheet(result.findings, lead={"学校": lambda f: f.school})
     return [chosen, per_school, problems]
-
-
-def context(result: ScoreResult) -> dict:
-    years = Counter(label(s.year) for s in result.per_school)
-    return {
-        "year": years.most_common(1)[0][0] if years else "",
-        "schools": [{"school": s.school, "quota": s.quota, "recommended": s.recommended,
-                     "classes": len(s.classes)} for s in result.per_school],
-        "total": sum(len(s.recommended) for s in result.per_school),
-    }

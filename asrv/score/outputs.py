@@ -1,18 +1,18 @@
-"""The outputs of a score run: per school a ranked workbook and a public notice (公示); with more
-than one school the district's workbook and notice of every school's recommended classes."""
+"""The outputs of a score run: per school a ranked workbook and a public notice (公示, in every
+format of asrv.notice); with more than one school the district's workbook and notice of every
+school's recommended classes."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..out import Outputs, SheetOut, render, write_workbook
+from ..notice import write_notices
+from ..out import Outputs, SheetOut, write_workbook
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
 from .result import SchoolScore, ScoreResult
 from .years import label
-
-# What Windows and Excel refuse in a file name, and line breaks from a title cell.
 
 
 def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
@@ -48,21 +48,6 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
     return [ranked, awards, problems, params]
 
 
-def notice_context(result: ScoreResult, s: SchoolScore) -> dict:
-    return {
-        **period_context(result), "school": s.school, "year": label(s.year), "quota": s.quota,
-        "classes": s.classes, "recommended": s.recommended,
-        "awards": [a for a in s.awards if a.counted and a.kind == "个人" and a.student],
-        "ties": [f.message for f in result.findings_of(s.school) if f.rule == "SCORE-QUOTA-TIE"],
-    }
-
-
-def period_context(result: ScoreResult) -> dict:
-    p = result.profile["score"]
-    return {"date": result.date, "first": result.period.first, "last": result.period.last,
-            "days": p["publication_working_days"], "contact": p["objection_contact"], "mask": result.options.mask}
-
-
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     """All files together or none; a run replaces the previous score run's files in `out_dir`."""
     names = UniqueNames()
@@ -71,15 +56,9 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
         for s in result.per_school:
             stem = names(s.school, "学校")
             sheets = school_sheets(result, s)
-            context = notice_context(result, s)
             written.append(outputs.write(f"{stem}_评分结果.xlsx", lambda p, sheets=sheets: write_workbook(p, sheets)))
-            written.append(outputs.write_text(f"{stem}_公示.html", render("score_notice.html.j2", **context)))
-            written.append(outputs.write_text(f"{stem}_公示.md", render("score_notice.md.j2", **context)))
         if len(result.per_school) > 1:
             sheets = district.sheets(result)
-            context = {**period_context(result), **district.context(result),
-                       "contact": result.profile["score.district_objection_contact"]}
             written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
-            written.append(outputs.write_text(district.NOTICE + ".html", render("score_district.html.j2", **context)))
-            written.append(outputs.write_text(district.NOTICE + ".md", render("score_district.md.j2", **context)))
+        written += write_notices(outputs, result)
     return written

@@ -9,6 +9,8 @@ from ..profile import Profile
 from ..registry import finding
 from ..result import FileUse, gather, read_each
 from ..workdays import publication_period
+from ..out.names import UniqueNames
+from . import district, notices
 from .fitness_data import assign, class_counts, fold, read_fitness
 from .load import SchoolBook, load
 from .result import Options, ScoreResult
@@ -51,8 +53,11 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
                    key=lambda f: order.get(f.path, len(order)))
     files += missing + fit_missing + fit_bad
     files += [FileUse(p, True, owner.get(id(d), d.claimed or ""), d.school_source, role="体测") for p, d in fit_done]
-    return ScoreResult(findings=sorted(findings, key=Finding.sort_key), files=files, profile=profile,
-                       options=options, per_school=per_school, period=period)
+    result = ScoreResult(findings=sorted(findings, key=Finding.sort_key), files=files, profile=profile,
+                         options=options, per_school=per_school, period=period)
+    names = UniqueNames()
+    notices.build(result, district.NOTICE, lambda school: names(school, "学校"))
+    return result
 
 
 def _one_per_school(done, bad: list[FileUse], findings: list[Finding], profile: Profile) -> list[SchoolBook]:

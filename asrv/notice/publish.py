@@ -1,0 +1,56 @@
+"""Whether a run's notices go out as they are, as drafts, or not at all, said once for every command.
+
+A run with error findings publishes nothing a school could post by mistake: its notices are drafts,
+stamped in every format. With --strict a run with errors (or warnings) writes no notice at all, while
+its other outputs are still written, so the clerk can see what to correct.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import DRAFT
+
+FINAL, DRAFTED, WITHHELD = "final", "draft", "withheld"
+NOTES = {
+    DRAFTED: f"公示为{DRAFT}：每种格式均已标明草稿，改正错误后重新运行再公示。",
+    WITHHELD: "使用了 --strict 且存在错误或提示，未写出公示（其他输出已写出）。",
+}
+
+
+def state(result) -> str:
+    """"" when the run built no notice; else final, draft or withheld."""
+    if not result.notices:
+        return ""
+    if result.options.strict and (result.errors or result.warnings):
+        return WITHHELD
+    return DRAFTED if any(n.draft for _, n in result.notices) else FINAL
+
+
+def note(result) -> str:
+    """The one Chinese line the terminal shows about the notices; "" when there is nothing to say."""
+    return NOTES.get(state(result), "")
+
+
+def has_errors(result, school: str | None = None) -> bool:
+    """Whether a notice must be a draft: an error of its school or of the whole run (`school` None:
+    any error, for a notice of every school)."""
+    return any(f.school in (school, "") if school is not None else True for f in result.errors)
+
+
+def add_findings(result, found: list) -> None:
+    """The notice builders' findings (a missing phone, an unknown calendar year), each said once a school."""
+    from ..findings import Finding
+    seen = {(f.rule, f.school) for f in result.findings}
+    for f in found:
+        if (f.rule, f.school) not in seen and (f.rule, "") not in seen:
+            seen.add((f.rule, f.school))
+            result.findings.append(f)
+    result.findings.sort(key=Finding.sort_key)
+
+
+def write_notices(outputs, result) -> list[Path]:
+    """Every notice of the run in every format, unless withheld."""
+    from .render import write_notice
+    if state(result) == WITHHELD:
+        return []
+    return [p for stem, n in result.notices for p in write_notice(outputs, stem, n)]
