@@ -170,7 +170,9 @@ def test_template_filled_by_hand_scores(tmp_path):
     assert r.exit_code == 0, r.output
     got = {c["class"]: c for c in json.loads(r.stdout)["schools"][0]["classes"]}
     assert got["三(3)班"]["total"] == 17 + 21 + 13 + 9 + 8 + 8 + 15 + 2
-    assert set(got) == {"三(2)班", "三(3)班"}  # the example row and the class typed in
+    assert set(got) == {"三(3)班"}  # the example row （示例） left in is not scored, and said
+    said = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "READ-EXAMPLE"]
+    assert len(said) == 7 and all(f["severity"] == "warning" for f in said)
 
 
 def test_debug_shows_traceback(tmp_path):

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from template_helpers import unmark
 from asrv.cli.main import app
 from asrv.findings import InputError
 from asrv.io import Field, SheetSpec, open_workbook, read_sheet
@@ -200,6 +201,7 @@ def test_blank_templates_read_back(tmp_path):
     runner = CliRunner()
     for kind in ("survey", "catalog"):
         assert runner.invoke(app, ["template", kind, "--out", str(tmp_path / f"{kind}.xlsx")]).exit_code == 0
+        unmark(tmp_path / f"{kind}.xlsx")
     r = summarize([tmp_path / "survey.xlsx"], tmp_path / "catalog.xlsx")
     assert (r.answered, r.wants) == (1, 1)
     assert {d.name: d.first for d in r.demand} == {"机器人": 1}

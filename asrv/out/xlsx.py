@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, Styles, display_width,
+from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, TEXT, Styles, display_width,
                           formula_like, page_setup, safe_text, sheet_titles, shown)
 
 __all__ = ["SheetOut", "ChartOut", "write_workbook", "display_width", "MARK_FILLS", "HEADER_FILL",
@@ -46,6 +46,7 @@ class SheetOut:
     number_formats: dict[str, str] = field(default_factory=dict)  # column header -> Excel format
     marks: dict[int, str] = field(default_factory=dict)           # row index -> MARK_FILLS key
     validations: dict[str, list[str]] = field(default_factory=dict)  # column header -> choices
+    suggestions: dict[str, list[str]] = field(default_factory=dict)  # drop-downs that accept other text too
     notes: list[str] = field(default_factory=list)                # lines above the table
     merge_notes: bool = False  # each note line merged over the table's width, as a clerk's title row
     heading: list[str] = field(default_factory=list)  # title rows above the notes (school, subject, period, date)
@@ -100,11 +101,14 @@ def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: d
     wrap = [w >= MAX_WIDTH for w in widths]
     _write_rows(ws, styles, spec, h + 1, wrap)
     for j, w in enumerate(widths):
-        ws.set_column(j, j, w)
+        # A text column stays text in the rows a clerk adds (学号 0012 keeps its zeros).
+        text = spec.number_formats.get(spec.columns[j]) == TEXT
+        ws.set_column(j, j, w, styles.cell(TEXT) if text else None)
     last = h + len(spec.rows)
     for j, name in enumerate(spec.columns):
-        if spec.validations.get(name):
-            lists.dropdown(ws, h + 1, j, max(last, h + DROPDOWN_ROWS), spec.validations[name])
+        for closed, given in ((True, spec.validations), (False, spec.suggestions)):
+            if given.get(name):
+                lists.dropdown(ws, h + 1, j, max(last, h + DROPDOWN_ROWS), given[name], closed)
     if spec.columns:
         ws.freeze_panes(h + 1, spec.freeze_columns)
     if spec.rows and spec.columns:
@@ -202,10 +206,14 @@ class _Lists:
     def __init__(self, wb):
         self._wb, self._ws, self._row = wb, None, 0
 
-    def dropdown(self, ws, first: int, col: int, last: int, choices: list[str]) -> None:
+    def dropdown(self, ws, first: int, col: int, last: int, choices: list[str], closed: bool = True) -> None:
+        """`closed`: only the choices; else other text is accepted after a note."""
         choices = [safe_text(str(c)) for c in choices]
         rule = {"validate": "list", "ignore_blank": True, "show_error": True, "error_title": "输入有误",
                 "error_message": f"请从下拉列表中选择：{'、'.join(choices)}"[:255]}
+        if not closed:
+            rule.update(error_type="information", error_title="请核对",
+                        error_message=f"常用写法：{'、'.join(choices)}；其他写法也可接受"[:255])
         if len(",".join(choices)) <= 255 and not any("," in c or '"' in c for c in choices):
             rule["source"] = choices
         else:
