@@ -42,7 +42,7 @@ def test_every_sheet_with_headers_and_one_example(classes_template):
         ws = wb[spec.title]
         assert [c.value for c in ws[1]] == [f.header for f in spec.fields]
         assert ws.max_row == 2, spec.title  # exactly one example row
-        assert ws.freeze_panes == "A2"
+        assert ws.freeze_panes == ("B2" if len(spec.fields) > 8 else "A2"), spec.title  # 获奖: 班级 in view
     assert wb["班级"]["A2"].value == "三(2)班（示例）"
     assert wb["获奖"]["A2"].value == "三(2)班（示例）"
 
