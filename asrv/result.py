@@ -128,25 +128,39 @@ def gather(inputs: Iterable, progress: Progress = no_progress, role: str = "") -
 
 def read_each(paths: list[Path], read: Callable[[Path], T], progress: Progress = no_progress,
               role: str = "") -> tuple[list[tuple[Path, T]], list[FileUse], list[Finding]]:
-    """Read every file; one that cannot be used is reported (all its problems) and the rest go on."""
+    """Read every file; one that cannot be used is reported (all its problems) and the rest go on.
+    Example rows a school left in from the template are skipped, each said (asrv.examples)."""
+    from .examples import collecting
     done: list[tuple[Path, T]] = []
     unusable: list[FileUse] = []
     findings: list[Finding] = []
     for i, path in enumerate(paths, 1):
         progress(f"读取 {i}/{len(paths)}：{path.name}")
-        try:
-            done.append((path, read(path)))
-        except InputError as exc:
-            unusable.append(FileUse(path, used=False, school=_school_of(exc.findings), role=role))
-            findings.extend(exc.findings or [Finding("READ-FILE", ERROR, "无法使用此文件", file=path.name)])
-        except Exception as exc:  # a fault in one file must not stop a district's batch
-            if RAISE_UNEXPECTED:
-                raise
-            unusable.append(FileUse(path, used=False, role=role))
-            findings.append(Finding("READ-FILE", ERROR,
-                f"处理此文件时出现内部错误（{type(exc).__name__}），已跳过；请把此文件发给维护人员",
-                file=path.name))
+        with collecting() as examples:
+            school = _read_one(path, read, role, done, unusable, findings)
+        findings.extend(f.at_school(school) for f in examples)
     return done, unusable, findings
+
+
+def _read_one(path: Path, read: Callable, role: str, done: list, unusable: list[FileUse],
+              findings: list[Finding]) -> str:
+    """Read one file into `done`, or say why not; the school it was found to be, if one."""
+    try:
+        done.append((path, got := read(path)))
+        school = getattr(got, "school", "")
+        return school if isinstance(school, str) else ""
+    except InputError as exc:
+        unusable.append(FileUse(path, used=False, school=_school_of(exc.findings), role=role))
+        findings.extend(exc.findings or [Finding("READ-FILE", ERROR, "无法使用此文件", file=path.name)])
+        return unusable[-1].school
+    except Exception as exc:  # a fault in one file must not stop a district's batch
+        if RAISE_UNEXPECTED:
+            raise
+        unusable.append(FileUse(path, used=False, role=role))
+        findings.append(Finding("READ-FILE", ERROR,
+            f"处理此文件时出现内部错误（{type(exc).__name__}），已跳过；请把此文件发给维护人员",
+            file=path.name))
+        return ""
 
 
 def _school_of(findings: list[Finding]) -> str:

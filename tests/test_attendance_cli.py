@@ -10,6 +10,8 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from template_helpers import unmark
+from xlsx_read import table
 from asrv.cli.main import app
 from district_helpers import SCHOOLS, accidents
 from test_attendance_support import clean, write
@@ -68,12 +70,13 @@ def test_district_workbook_names_no_student(sample, tmp_path):
     assert wb.sheetnames == ["学校汇总", "考勤汇总", "接送情况", "问题"]
     text = {str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c is not None}
     assert not any(n in t for n in names for t in text)
-    daily = list(wb["考勤汇总"].iter_rows(min_row=2, values_only=True))
+    daily = table(wb["考勤汇总"])
     assert daily[0][:6] == ("学校", "日期", "服务班", "应到", "考勤记录", "实到")
     first = daily[1]
+    assert wb["考勤汇总"]["A1"].value.startswith("第一实验小学 课后服务考勤汇总")
     assert first[2] == "一(1)班" and first[3:6] == (8, 8, 6) and first[-1] == 0.75
     students = openpyxl.load_workbook(out / "第一实验小学" / "学生出勤天数.xlsx")["学生出勤天数"]
-    masked = [r[2] for r in students.iter_rows(min_row=3, values_only=True)]
+    masked = [r[2] for r in table(students)[1:]]
     assert len(masked) == 33 and all("*" in n or len(n) <= 1 for n in masked if n)
     assert not names & set(masked)
 
@@ -128,7 +131,7 @@ def test_an_unusable_single_file_writes_nothing(tmp_path):
 
 def test_template_is_read_back_clean(tmp_path):
     assert runner.invoke(app, ["template", "attendance", "-o", str(tmp_path / "t.xlsx")]).exit_code == 0
-    r = invoke(tmp_path / "t.xlsx", "--json", "--out", tmp_path / "o")
+    r = invoke(unmark(tmp_path / "t.xlsx"), "--json", "--out", tmp_path / "o")
     assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []
 
 

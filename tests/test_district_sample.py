@@ -16,6 +16,7 @@ from asrv.io import open_workbook
 from asrv.profile import load_profile
 from golden_files import assert_notice_golden
 from asrv.notice import DRAFT
+from xlsx_read import table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sample_data"))
 import make_district  # noqa: E402
@@ -98,7 +99,7 @@ def test_the_workbook_reads_back_as_the_result(sample):
     total = next(r for r in reported if r[0] == "全区合计")
     d = result.district["participation"]
     assert total[3] == d.numerator and total[2] == d.denominator and total[4] == pytest.approx(d.value)
-    problems = [r for r in book["问题"].iter_rows(values_only=True)]
+    problems = table(book["问题"])
     assert len(problems) - 1 == len(result.findings) and problems[0][0] == "学校"
     assert read_previous(out / "考核结果.xlsx")["西湖小学"]["score"] == result.school("西湖小学").score
 

@@ -227,7 +227,9 @@ def _cells(folder: Path) -> dict:
     out = {}
     for f in sorted(folder.glob("*.xlsx")):
         wb = load_workbook(f)
-        out[f.name] = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+        # Below each sheet's title row (学校 课后服务活动名单  制表日期：…).
+        assert all("课后服务" in ws["A1"].value and "制表日期" in ws["A1"].value for ws in wb), f.name
+        out[f.name] = {ws.title: [list(r) for r in ws.iter_rows(min_row=2, values_only=True)] for ws in wb}
     return out
 
 

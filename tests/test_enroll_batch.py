@@ -15,6 +15,7 @@ from asrv.out import SheetOut, write_workbook
 from asrv.profile import load_profile
 from district_helpers import SCHOOLS
 from test_survey_batch import district, students
+from xlsx_read import table
 
 runner = CliRunner()
 
@@ -57,7 +58,7 @@ def test_cli_over_the_district_writes_each_school_and_says_which_files_it_used(f
     first = next(s for s in data["schools"] if s["school"] == "第1小学")
     assert {st["school"] for st in first["students"]} == {"第1小学"}
     assert (out / "第1小学" / "录取通知.html").exists() and (out / "第30小学" / "班级名单.xlsx").exists()
-    rows = list(load_workbook(out / "全区汇总.xlsx")["学校"].iter_rows(min_row=3, values_only=True))
+    rows = table(load_workbook(out / "全区汇总.xlsx")["学校"])[1:]
     # every applicant placed: 2 in 机器人, the rest in 书法
     assert len(rows) == 30 and all(r[3] == r[1] == students(SCHOOLS.index(r[0]) + 1) for r in rows)
     res = runner.invoke(app, ["enroll", str(folder / "调查表"), "--catalog", str(folder / "目录.xlsx"), "--seed", "7",
@@ -113,7 +114,7 @@ def test_notes_with_workbook_text_stay_text(tmp_path):
             for row in ws.iter_rows():
                 for c in row:
                     assert c.data_type != "f", (book, ws.title, c.coordinate, c.value)
-    notes = [ws["A1"].value for ws in load_workbook(tmp_path / "o" / "候补名单.xlsx")]
+    notes = [ws["A2"].value for ws in load_workbook(tmp_path / "o" / "候补名单.xlsx")]  # below the title row
     assert notes == [f"活动「{name}」：候补 2 人，有空位时按候补序递补"]
 
 
@@ -125,7 +126,7 @@ def test_class_lists_go_by_grade_then_number(tmp_path):
     assert res.exit_code == 0
     assert load_workbook(tmp_path / "o" / "班级名单.xlsx").sheetnames == ["二(1)班", "三(2)班", "三(10)班", "四(3)班",
                                                                         "五(1)班"]
-    everyone = list(load_workbook(tmp_path / "o" / "活动名单.xlsx")["全部学生"].iter_rows(min_row=2, values_only=True))
+    everyone = table(load_workbook(tmp_path / "o" / "活动名单.xlsx")["全部学生"])[1:]
     assert [r[2] for r in everyone] == ["二(1)班", "三(2)班", "三(10)班", "四(3)班", "五(1)班"]
 
 

@@ -16,6 +16,7 @@ from asrv.fitness import has_raw_measurements, ratings_by_class, score_fitness
 from asrv.profile import load_profile
 from golden_files import assert_golden
 from test_fitness_support import GOOD, HEAD, student, write
+from xlsx_read import header_row, records, table
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "fitness.xlsx"
@@ -76,28 +77,27 @@ def test_workbook_read_back(sample):
     wb = openpyxl.load_workbook(out / "体测成绩.xlsx")
     assert wb.sheetnames == ["学生成绩", "班级汇总", "年级汇总", "学校汇总", "文件", "问题"]
     ws = wb["班级汇总"]
-    header = [c.value for c in ws[2]]
-    assert header[:3] == ["学校", "年级", "班级"]
-    rows = {r[2]: dict(zip(header, r)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    header, *body = table(ws)
+    assert list(header[:3]) == ["学校", "年级", "班级"] and ws["A1"].value.startswith(f"{SCHOOL} 学生体质健康测试成绩")
+    rows = {r[2]: dict(zip(header, r)) for r in body}
     assert rows["六(3)班"]["不及格人数"] == 2 and rows["六(3)班"]["实测"] == 10 and rows["六(3)班"]["学校"] == SCHOOL
     assert rows["四(1)班"]["免测"] == 1 and rows["一(1)班"]["不及格学生（一票否决）"] in (None, "")
     assert list(rows)[:5] == ["一(1)班", "一(2)班", "一(3)班", "一(4)班", "二(1)班"]  # grade order, not 一三二
     students = wb["学生成绩"]
-    header = [c.value for c in students[2]]
-    first = dict(zip(header, next(students.iter_rows(min_row=3, values_only=True))))
+    first = records(students)[0]
     assert first["学校"] == SCHOOL and first["班级"] == "一(1)班" and first["等级"] in ("优秀", "良好", "及格", "不及格")
     assert first["学年总分"] == first["标准分"] + first["附加分"]
     files = wb["文件"]
-    assert [c.value for c in files[3]][:5] == [SCHOOL, "fitness.xlsx", str(SAMPLE), "标题行", "是"]
+    assert list(table(files)[1][:5]) == [SCHOOL, "fitness.xlsx", str(SAMPLE), "标题行", "是"]
 
 
 def test_run_times_are_shown_as_minutes_and_seconds(sample):
     # 五(1)班's first student ran 50米×8 in 1'45" (105 s): the cell holds that time, shown as 1′45″.
     _, out = sample
     ws = openpyxl.load_workbook(out / "体测成绩.xlsx")["学生成绩"]
-    header = [c.value for c in ws[2]]
+    header = list(table(ws)[0])
     col = header.index("50米×8往返跑（分秒）")
-    row = next(r for r in ws.iter_rows(min_row=3) if r[header.index("班级")].value == "五(1)班")
+    row = next(r for r in ws.iter_rows(min_row=header_row(ws) + 1) if r[header.index("班级")].value == "五(1)班")
     assert row[col].value == dt.timedelta(seconds=105)
     assert row[col].number_format == '[m]"′"ss"″"'
 

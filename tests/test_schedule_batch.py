@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from district_helpers import SCHOOLS, accidents
 from test_schedule_support import person, session, week, write_book
+from xlsx_read import table
 
 runner = CliRunner()
 
@@ -106,15 +107,14 @@ def test_outputs_written_for_the_good_files(as_json):
     _, data, out = as_json
     assert sorted(data["written"]) == sorted(str(out / n) for n in ("安排检查结果.xlsx", "安排检查报告.html"))
     wb = openpyxl.load_workbook(out / "安排检查结果.xlsx")
-    per = list(wb["统计"].iter_rows(values_only=True))
+    per = table(wb["统计"])
     head, rows = per[0], {r[0]: r for r in per[1:]}
     assert len(rows) == 31 and rows["第15小学"][head.index("CONFLICT-STAFF")] == 1
     assert rows["第15小学"][head.index("SCH-DAY")] == 1 and rows["第2小学"][head.index("错误")] == 0
-    district = list(wb["全区合计"].iter_rows(values_only=True))
-    assert "损坏的学校.xlsx" in district[0][0]
-    total = dict(zip(district[1], district[2]))
+    assert "损坏的学校.xlsx" in wb["全区合计"]["A2"].value  # the note below the title row
+    total = dict(table(wb["全区合计"])[1:])  # one item per row
     assert (total["学校数"], total["文件数"], total["未能使用的文件数"], total["错误"]) == (31, 30, 1, 17)
-    listed = {r[0] for r in wb["安排"].iter_rows(min_row=2, values_only=True)}
+    listed = {r[0] for r in table(wb["安排"])[1:]}
     assert len(listed) == 30 and "损坏的学校" not in listed
     html = (out / "安排检查报告.html").read_text("utf-8")
     assert "损坏的学校.xlsx" in html and "全区合计" in html and html.count('<h2 id="school-') == 31

@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from test_schedule_support import session, week, write_book
 from golden_files import assert_golden
+from template_helpers import unmark
+from xlsx_read import table
 from asrv.io.keys import school_order
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +62,7 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     assert "第一实验小学" in result.stdout and "SCH-END" in result.stdout
     wb = openpyxl.load_workbook(out / "安排检查结果.xlsx")
     assert wb.sheetnames == ["问题", "统计", "全区合计", "安排"]
-    rows = list(wb["问题"].iter_rows(values_only=True))
+    rows = table(wb["问题"])
     # The layout every command's 问题 sheet shares, with the school in front.
     assert rows[0] == ("学校", "级别", "规则", "文件", "位置", "值", "说明")
     schools = [r[0] for r in rows[1:]]
@@ -70,16 +72,15 @@ def test_outputs_workbook_and_html(sample, tmp_path):
     assert levels == sorted(levels, key=lambda x: x != "错误")  # errors before warnings
     assert ("第一实验小学", "错误", "SCH-END", "schedule.xlsx", "安排!G10", "18:10") == rows[1:][
         [r[2] for r in rows[1:]].index("SCH-END")][:6]
-    counts = {r[0]: r for r in wb["统计"].iter_rows(min_row=2, values_only=True)}
-    head = next(wb["统计"].iter_rows(values_only=True))
+    head, *counted = table(wb["统计"])
+    counts = {r[0]: r for r in counted}
     assert counts["第二中学"][head.index("错误")] == 4 and counts["第二中学"][head.index("提示")] == 1
     assert counts["第一实验小学"][head.index("SCH-DAY")] == 1
     assert counts["第一实验小学"][head.index("学校来源")] == "学校列"
-    district = list(wb["全区合计"].iter_rows(values_only=True))
-    total = dict(zip(district[0], district[1]))
+    total = dict(table(wb["全区合计"])[1:])  # one item per row
     assert (total["学校数"], total["文件数"], total["安排行数"], total["错误"], total["提示"]) == (2, 1, 16, 10, 1)
     assert total["SCH-DAY"] == 1 and total["STAFF-KNOWN"] == 1
-    sched = list(wb["安排"].iter_rows(values_only=True))
+    sched = table(wb["安排"])
     by_row = {r[2]: r[-1] for r in sched[1:]}
     assert by_row[10] == "SCH-END、SCH-LEN" or set(by_row[10].split("、")) == {"SCH-END", "SCH-LEN"}
     assert by_row[2] is None and by_row[13] is None  # clean rows stay unmarked
@@ -172,7 +173,7 @@ def test_template_schedule_is_a_clean_schedule(tmp_path):
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == ["安排", "人员", "学校", "填写说明"]
     assert next(wb["安排"].iter_rows(values_only=True))[:5] == ("学校", "学段", "年级", "服务班", "星期")
-    code, data = run_json(target)
+    code, data = run_json(unmark(target))
     assert (code, data["findings"], data["summary"]["rows"]) == (0, [], 1)
 
 

@@ -13,6 +13,7 @@ from asrv.cli.main import app
 from district_helpers import SCHOOLS, accidents
 from golden_files import assert_notice_golden
 from score_helpers import award, full_marks, write_book
+from xlsx_read import table
 
 NAMES = ("三(1)班", "三(2)班", "三(3)班")
 VETOED = "第7小学"        # its best class has a student below standard
@@ -103,19 +104,20 @@ def test_outputs_per_school_and_for_the_district(json_run):
     assert sorted(Path(p).name for p in data["written"]) == sorted(names)
     wb = openpyxl.load_workbook(out / "全区_优秀班集体推荐.xlsx")
     assert wb.sheetnames == ["推荐班级", "学校汇总", "问题"]
-    rows = list(wb["推荐班级"].iter_rows(values_only=True))
+    assert wb["推荐班级"]["A1"].value.startswith("30 所学校 优秀班集体推荐汇总")
+    rows = table(wb["推荐班级"])
     assert rows[0][:3] == ("学校", "校内名次", "班级")
     got: dict[str, list[str]] = {}
     for school, _, cls, *_ in rows[1:]:
         got.setdefault(school, []).append(cls)
     assert {s: "、".join(c) for s, c in got.items()} == {s: expected(i, s) for i, s in enumerate(SCHOOLS)}
-    summary = list(wb["学校汇总"].iter_rows(values_only=True))
+    summary = table(wb["学校汇总"])
     assert summary[0][0] == "学校" and len(summary) == 1 + 30 + 1
     assert summary[-1][2] == "损坏的学校.xlsx" and summary[-1][9].startswith("未能使用")
-    problems = list(wb["问题"].iter_rows(values_only=True))
+    problems = table(wb["问题"])
     assert problems[0][0] == "学校" and len(problems) == 1 + len(data["findings"])
     one = openpyxl.load_workbook(out / "第7小学_评分结果.xlsx")["排名"]
-    assert {row[0] for row in one.iter_rows(min_row=2, values_only=True)} == {"第7小学"}
+    assert {row[0] for row in table(one)[1:]} == {"第7小学"}
     md = (out / "全区_优秀班集体推荐公示.md").read_text("utf-8")
     rows = [line for line in md.splitlines() if line.startswith("| 第")]
     assert md.startswith("**草稿") and "# 2025-2026学年全区优秀班集体推荐名单公示" in md  # a corrupt file is an error

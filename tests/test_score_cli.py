@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from asrv.cli.main import app
 from score_helpers import award, classes, full_marks, write_book
 from golden_files import assert_notice_golden
+from xlsx_read import records
 
 runner = CliRunner()
 
@@ -29,9 +30,8 @@ def small_book(tmp_path: Path) -> Path:
     }, titles={"班级": "东城小学 2025—2026学年 班级名册"})
 
 
-def rows_of(ws, header_row: int = 1) -> list[dict]:
-    header = [c.value for c in ws[header_row]]
-    return [dict(zip(header, [c.value for c in row])) for row in ws.iter_rows(min_row=header_row + 1)]
+def rows_of(ws) -> list[dict]:
+    return records(ws)
 
 
 def sha(path: Path) -> str:
@@ -52,11 +52,14 @@ def test_score_writes_workbook_and_notice(tmp_path):
     rows = rows_of(ws)
     assert [(r["学校"], r["名次"], r["班级"], r["推荐"]) for r in rows] == [
         ("东城小学", 1, "三(1)班", "是"), ("东城小学", 2, "三(2)班", "否"), ("东城小学", 3, "三(3)班", "否")]
-    assert rows[2]["一票否决"].startswith("是") and ws.freeze_panes == "A2"
+    assert rows[2]["一票否决"].startswith("是") and ws.freeze_panes == "E3"  # header and 学校, 名次, 班级, 年级 kept in view
+    assert ws["A1"].value == "东城小学 优秀班集体评价结果（2025-2026学年）  制表日期：2026年6月19日"
+    assert ws.page_setup.orientation == "landscape"
+    assert {ws.cell(row=3, column=c).number_format for c in range(7, 18)} == {"0.00"}  # never 0.##
     assert rows[0]["总分"] == 80 + 10 + 6  # full marks, fitness 10 × 1/1 passed, 区级一等奖 6
     awards = rows_of(wb["获奖记录"])
     assert {a["学校"] for a in awards} == {"东城小学"}
-    event = wb["获奖记录"].cell(row=3, column=6)
+    event = wb["获奖记录"].cell(row=4, column=6)
     assert event.value == '=HYPERLINK("x")' and event.data_type == "s"  # text, never a formula
     assert all(f["学校"] == "东城小学" for f in rows_of(wb["问题"]))
     params = {r["项目"]: r["值"] for r in rows_of(wb["参数"])}
@@ -173,7 +176,9 @@ def test_template_filled_by_hand_scores(tmp_path):
     assert r.exit_code == 0, r.output
     got = {c["class"]: c for c in json.loads(r.stdout)["schools"][0]["classes"]}
     assert got["三(3)班"]["total"] == 17 + 21 + 13 + 9 + 8 + 8 + 15 + 2
-    assert set(got) == {"三(2)班", "三(3)班"}  # the example row and the class typed in
+    assert set(got) == {"三(3)班"}  # the example row （示例） left in is not scored, and said
+    said = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "READ-EXAMPLE"]
+    assert len(said) == 7 and all(f["severity"] == "warning" for f in said)
 
 
 def test_debug_shows_traceback(tmp_path):

@@ -9,6 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from template_helpers import unmark
+from xlsx_read import table
 from asrv.cli.main import app
 from asrv.findings import InputError
 from asrv.io import Field, SheetSpec, open_workbook, read_sheet
@@ -105,8 +107,8 @@ def test_report_outputs_native_charts_and_inline_svg(export, catalog, tmp_path):
     wb = load_workbook(tmp_path / "o" / "调查汇总.xlsx")
     charts = wb["图表"]._charts
     assert len(charts) == 2 and all(type(c).__name__ == "BarChart" for c in charts)
-    assert [list(r) for r in wb["年级"].iter_rows(values_only=True)][1:3] == [["一年级", 2, 2, 1], ["三年级", 3, 2, 2 / 3]]
-    needs = {r[0]: r[1:4] for r in wb["活动需求"].iter_rows(min_row=2, values_only=True)}
+    assert [list(r) for r in table(wb["年级"])][1:3] == [["一年级", 2, 2, 1], ["三年级", 3, 2, 2 / 3]]
+    needs = {r[0]: r[1:4] for r in table(wb["活动需求"])[1:]}
     assert needs["书法"] == (2, 3, 2)
     html = (tmp_path / "o" / "调查报告.html").read_text("utf-8")
     assert html.count("<svg") == 2
@@ -200,6 +202,7 @@ def test_blank_templates_read_back(tmp_path):
     runner = CliRunner()
     for kind in ("survey", "catalog"):
         assert runner.invoke(app, ["template", kind, "--out", str(tmp_path / f"{kind}.xlsx")]).exit_code == 0
+        unmark(tmp_path / f"{kind}.xlsx")
     r = summarize([tmp_path / "survey.xlsx"], tmp_path / "catalog.xlsx")
     assert (r.answered, r.wants) == (1, 1)
     assert {d.name: d.first for d in r.demand} == {"机器人": 1}

@@ -64,7 +64,8 @@ def decode(v):
             "seconds": lambda s: dt.timedelta(seconds=s), "float": float}[tag](x)
 
 
-SHEET_FIELDS = ("title", "columns", "number_formats", "validations", "notes", "merge_notes")
+SHEET_FIELDS = ("title", "columns", "number_formats", "validations", "suggestions", "notes", "merge_notes", "heading",
+                "freeze_columns", "landscape")
 
 
 def sheet_to_json(s) -> dict:

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError
-from ..io import Table, open_workbook, read_sheet, read_sheets
+from ..examples import read_filled, read_filled_sheets
+from ..io import Table, open_workbook
 from ..io.reader import find_sheet, header_fields
 from .frames import Loaded, blank_cells, file_school
 from .sheets import ATTENDANCE, CARD, DEPARTURES, GUARDIANS, ROSTER, STAFF_SIGNIN
@@ -30,7 +31,7 @@ def read_file(path: Path, given: str | None = None) -> Loaded:
     if not main and signin:
         tables, role = signin, SIGNIN_ROLE
     else:
-        tables, role = read_sheets(book, (ROSTER, ATTENDANCE, DEPARTURES, GUARDIANS), problems), ""
+        tables, role = read_filled_sheets(book, (ROSTER, ATTENDANCE, DEPARTURES, GUARDIANS), problems), ""
         tables.update(signin)
         att = tables.get("attendance")
         if att is not None and "departures" not in tables and not any(att.has(f) for f in DEPARTURE_FIELDS):
@@ -54,11 +55,11 @@ def _signin(book, problems: list[Finding]) -> dict[str, Table]:
     sheet = find_sheet(book, STAFF_SIGNIN)
     if sheet is not None:
         card = "punched" in header_fields(book, sheet, CARD)
-        t = read_sheet(book, CARD if card else STAFF_SIGNIN, problems, sheet=sheet)
+        t = read_filled(book, CARD if card else STAFF_SIGNIN, problems, sheet=sheet)
         return {} if t is None else {"card" if card else "staff_signin": t}
     for name in book.sheet_names:
         if {"name", "punched"} <= header_fields(book, name, CARD):
-            t = read_sheet(book, CARD, problems, sheet=name)
+            t = read_filled(book, CARD, problems, sheet=name)
             return {} if t is None else {"card": t}
     return {}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..out import Outputs, SheetOut, mask_name, write_workbook
+from ..out import Outputs, SheetOut, mask_name, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from .result import AttendanceResult
 from .summary import STATUS_COLUMNS, WAYS
@@ -76,8 +76,9 @@ def write(result: AttendanceResult, out_dir: str | Path) -> list[Path]:
                 findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
     written = []
     with Outputs(out_dir, "check-attendance", inputs=[f.path for f in result.files]) as outputs:
-        written.append(outputs.write(WORKBOOK, lambda p: write_workbook(p, district)))
+        line = title_line(result.schools, "课后服务考勤汇总", day=result.options.day)
+        written.append(outputs.write(WORKBOOK, lambda p: write_workbook(p, titled(district, line))))
         for school in result.rates:
-            sheets = [students_sheet(result, school)]
+            sheets = titled([students_sheet(result, school)], title_line(school, "学生出勤天数", day=result.options.day))
             written.append(outputs.write(f"{folder(school)}/{STUDENTS}", lambda p, s=sheets: write_workbook(p, s)))
     return written

@@ -11,7 +11,8 @@ import pandas as pd
 
 from .. import registry
 from ..findings import InputError
-from ..io import Table, open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import Table, open_workbook
 from ..io.clock import weekday_name
 from ..io.keys import class_id
 from .frames import day, file_school, frame, hhmm, person, text
@@ -45,8 +46,8 @@ def read_fees(path: Path, given: str | None = None) -> FeeFile:
     from ..fees.sheets import ENROLLMENT, PAYMENTS
     book = open_workbook(path)
     problems: list = []
-    enr = read_sheet(book, ENROLLMENT, problems)
-    pay = read_sheet(book, dataclasses.replace(PAYMENTS, required=False), problems)
+    enr = read_filled(book, ENROLLMENT, problems)
+    pay = read_filled(book, dataclasses.replace(PAYMENTS, required=False), problems)
     if problems:
         raise InputError(problems)
     school, source = file_school(path, [t for t in (enr, pay) if t is not None], given, book)

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding, InputError
-from ..io import open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import open_workbook
 from ..io.cells import clean_text, is_blank
 from .evidence import Rating
 from .rules import say
@@ -54,10 +55,10 @@ def _int(v) -> int | None:
 def read_book(path: Path, profile) -> Book:
     book = open_workbook(path)
     problems: list[Finding] = []
-    schools = read_sheet(book, SCHOOLS, problems)
+    schools = read_filled(book, SCHOOLS, problems)
     if schools is None:
         raise InputError(problems)
-    tables = {spec.name: read_sheet(book, spec, problems) for spec in (RUBRIC, RATINGS, VETOES, SATISFACTION, FUNDING)}
+    tables = {spec.name: read_filled(book, spec, problems) for spec in (RUBRIC, RATINGS, VETOES, SATISFACTION, FUNDING)}
     found = list(problems)
     out = Book(book.file, _register(schools, profile, found), *_rubric(tables["rubric"], profile, found))
     out.findings = found

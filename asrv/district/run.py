@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from ..examples import collecting
 from ..fees.run import term_option
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io.keys import school_order
@@ -83,11 +84,15 @@ def _book(result: DistrictResult, root: Path, options: Options, profile) -> Book
         _say(result, "DIST-REGISTER", "没有找到考核工作簿（区文件夹最上层的 考核.xlsx，或用 --rubric 指定）："
              "没有学校名册，参与率无法计算，名册核对未做")
         return None
-    try:
-        book = read_book(path, profile)
-    except InputError as exc:
-        result.files.append(FileUse(path, used=False, role="考核"))
-        result.findings += unusable(path, exc, profile)
+    with collecting() as examples:  # the school-by-school reads say theirs through read_each
+        try:
+            book = read_book(path, profile)
+        except InputError as exc:
+            book = None
+            result.files.append(FileUse(path, used=False, role="考核"))
+            result.findings += unusable(path, exc, profile)
+    result.findings += examples
+    if book is None:
         return None
     result.files.append(FileUse(path, role="考核"))
     result.book = book.file

@@ -3,7 +3,7 @@
 The 排名 and 上报汇总 headers are those `compare.read_previous` reads back next term."""
 from __future__ import annotations
 
-from ..out import COUNT, MONEY, PERCENT, SCORE, SheetOut
+from ..out import COUNT, MONEY, PERCENT, SCORE, SheetOut, titled
 from ..out.findings import findings_sheet
 from .compare import BAND, RANK, RATE_HEADERS, SCHOOL, SCORE as TOTAL
 from .evidence import Rate
@@ -133,4 +133,4 @@ def sheets(result: DistrictResult) -> list[SheetOut]:
     if result.previous:
         out.append(comparison(result))
     out += [findings_sheet(result.findings, lead={"学校": lambda f: f.school}), parameters(result)]
-    return out
+    return titled(out, title(result))

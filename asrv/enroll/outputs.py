@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..notice import write_notices
-from ..out import Outputs, SheetOut, write_workbook
+from ..out import Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from ..out.xlsx_format import sheet_titles
 from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings
@@ -75,10 +75,10 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
     with Outputs(out_dir, "enroll", inputs=[f.path for f in result.files]) as outputs:
         for s in result.per_school:
             for name, sheets in books(s, school_findings(result, s.school)).items():
-                written.append(outputs.write(where[s.school] + name,
-                                             lambda p, sheets=sheets: write_workbook(p, sheets)))
+                sheets = titled(sheets, title_line(s.school, f"课后服务{Path(name).stem}", day=result.options.day))
+                written.append(outputs.write(where[s.school] + name, lambda p, sheets=sheets: write_workbook(p, sheets)))
         if len(result.per_school) > 1:
-            sheets = district_sheets(result)
+            sheets = titled(district_sheets(result), title_line(result.schools, "课后服务活动录取汇总", day=result.options.day))
             written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))
         written += write_notices(outputs, result)
     return written

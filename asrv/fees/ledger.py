@@ -15,7 +15,8 @@ import pandas as pd
 
 from .. import registry
 from ..findings import Finding, InputError, Progress, no_progress
-from ..io import open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import open_workbook
 from ..io.keys import school_order
 from ..out import SheetOut
 from ..profile import Profile
@@ -91,7 +92,7 @@ def school_days(calendar, profile: Profile) -> tuple[dict[int, int], str]:
         return {d: weeks for d in profile["schedule.school_days"]}, f"按 {weeks} 周计"
     book = open_workbook(calendar)
     problems: list[Finding] = []
-    t = read_sheet(book, CALENDAR, problems)
+    t = read_filled(book, CALENDAR, problems)
     if problems:
         raise InputError(problems)
     df = t.df

@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..findings import ERROR, Finding, InputError
-from ..io import Table, open_workbook, read_sheets
+from ..examples import read_filled_sheets
+from ..io import Table, open_workbook
 from ..io.cells import clean_text, is_blank
 from ..io.keys import school_order
 from ..io.school import COLUMN, FILENAME, GIVEN, school_of
@@ -65,7 +66,7 @@ def read_file(path: Path, term: Term, profile: Profile, given: str | None = None
     报名 sheet has no row of the term."""
     book = open_workbook(path)
     problems: list[Finding] = []
-    tables = read_sheets(book, ALL, problems)
+    tables = read_filled_sheets(book, ALL, problems)
     seen: set[str] = set()
     kept = {kind: _this_term(t, term, problems, seen) for kind, t in tables.items()}
     school, source, fill = _file_school(book.path, tables.get("enrollment"), kept.get("enrollment"), profile, given)

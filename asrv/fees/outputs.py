@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..notice import write_notices
-from ..out import Outputs, SheetOut, mask_name, write_workbook
+from ..out import Outputs, SheetOut, mask_name, title_line, titled, write_workbook
 from ..out.findings import findings_sheet as shared_findings_sheet
 from .money import cents, yuan
 from .result import FeesResult
@@ -98,7 +98,7 @@ def workbook_sheets(result: FeesResult) -> list[SheetOut]:
     if result.ledger is not None:
         sheets.extend(result.ledger.sheets())  # staff are adults named in their own records: not masked
     sheets.append(params_sheet(result))
-    return sheets
+    return titled(sheets, title_line(result.schools, "课后服务收费汇总", result.term.title, result.options.day))
 
 
 def write(result: FeesResult, out_dir: str | Path) -> list[Path]:

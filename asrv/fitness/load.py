@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..findings import ERROR, Finding, InputError
-from ..io import Table, Workbook, open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import Table, Workbook, open_workbook
 from ..io.keys import class_key, school_order
 from ..io.reader import header_fields
 from ..io.schema import norm
@@ -43,7 +44,7 @@ def load(source: Path | str | Workbook, profile, school: str | None = None) -> L
     spec = fitness_spec(profile)
     problems: list[Finding] = []
     tables = [t for sheet in fitness_sheets(book, spec, profile, problems)
-              if (t := read_sheet(book, spec, problems, sheet=sheet)) is not None]
+              if (t := read_filled(book, spec, problems, sheet=sheet)) is not None]
     name, how = _school(book, tables, school)
     if problems:
         raise InputError([f.at_school(name) for f in problems])

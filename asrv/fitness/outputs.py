@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..out import Outputs, mask_name, render, write_workbook
+from ..out import Outputs, mask_name, render, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames, file_part
 from .result import FitnessResult
@@ -28,7 +28,8 @@ def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
               findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
     mask = result.options.mask
     with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
-        paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, sheets))]
+        line = title_line(result.schools, "学生体质健康测试成绩", day=result.options.day)
+        paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, titled(sheets, line)))]
         by = ["school", "grade", "class"]
         groups = result.students[by].fillna("").groupby(by, sort=False).indices
         records = _records(result.students)

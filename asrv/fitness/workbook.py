@@ -29,19 +29,18 @@ def _measure(name: str, value):
 def student_sheet(s: pd.DataFrame) -> SheetOut:
     labels = standard().grade_labels
     shown = [n for n in SCORED if n not in ("height", "weight")]
-    cols = ["学校", "文件", "工作表", "行", "年级", "班级", "学籍号", "姓名", "性别", "身高（厘米）", "体重（千克）", "BMI",
-            f"{ITEM_ZH['bmi']}得分"]
+    # Who first (kept in view when scrolling right: 学校 to 姓名), where it was read last.
+    cols = ["学校", "年级", "班级", "学籍号", "姓名", "性别", "身高（厘米）", "体重（千克）", "BMI", f"{ITEM_ZH['bmi']}得分"]
     for name in shown:
         cols += [_header(name), f"{ITEM_ZH[name]}得分"]
-    cols += ["标准分", "附加分", "学年总分", "等级", "状态"]
+    cols += ["标准分", "附加分", "学年总分", "等级", "状态", "文件", "工作表", "行"]
     rows, marks = [], {}
     for i, r in enumerate(s.to_dict("records")):
-        row = [r["school"], r["file"], r["sheet"], r["row"], labels.get(r["grade"], r["grade"]), r["class"],
-               r["student_id"], r["name"], SEX_ZH.get(r["sex"]), r["height"], r["weight"], r["bmi_value"],
-               r["score_bmi"]]
+        row = [r["school"], labels.get(r["grade"], r["grade"]), r["class"], r["student_id"], r["name"],
+               SEX_ZH.get(r["sex"]), r["height"], r["weight"], r["bmi_value"], r["score_bmi"]]
         for name in shown:
             row += [_measure(name, r[name]), r[f"score_{name}"]]
-        row += [r["standard"], r["bonus"], r["total"], r["rating"], STATUS_ZH[r["status"]]]
+        row += [r["standard"], r["bonus"], r["total"], r["rating"], STATUS_ZH[r["status"]], r["file"], r["sheet"], r["row"]]
         rows.append(row)
         if r["rating"] == "不及格":
             marks[i] = "veto"

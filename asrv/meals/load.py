@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..attendance.frames import Loaded, Sources, blank_cells, dates, file_school, frame, per_value, text
 from ..findings import Finding, InputError
-from ..io import open_workbook, read_sheets
+from ..examples import read_filled_sheets
+from ..io import open_workbook
 from ..io.keys import school_order
 from .sheets import ALL
 
@@ -26,7 +27,7 @@ COLUMNS = {
 def read_file(path: Path, given: str | None = None) -> Loaded:
     book = open_workbook(path)
     problems: list[Finding] = []
-    tables = read_sheets(book, ALL, problems)
+    tables = read_filled_sheets(book, ALL, problems)
     for kind, t in tables.items():
         blank_cells(t, NEEDED[kind], problems)
     if problems:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..attendance.outputs import DATE, PERCENT, _rate
-from ..out import Outputs, SheetOut, write_workbook
+from ..out import Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from .result import MealsResult
 
@@ -37,5 +37,6 @@ def daily_sheet(result: MealsResult) -> SheetOut:
 def write(result: MealsResult, out_dir: str | Path) -> list[Path]:
     sheets = [month_sheet(result), daily_sheet(result), findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
     with Outputs(out_dir, "check-meals", inputs=[f.path for f in result.files]) as outputs:
-        target = outputs.write(WORKBOOK, lambda p: write_workbook(p, sheets))
+        line = title_line(result.schools, "午餐供餐与陪餐汇总", day=result.options.day)
+        target = outputs.write(WORKBOOK, lambda p: write_workbook(p, titled(sheets, line)))
     return [target]

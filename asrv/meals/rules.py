@@ -74,7 +74,7 @@ def leader_rows(c: Check) -> pd.DataFrame:
     """陪餐 rows whose 职务 (or one of them: 副校长兼教导主任) is a school leader's."""
     a = c.data["accompany"]
     leaders = set(c.cfg("leader_titles"))
-    return a[a["title"].map(lambda t: bool(leaders & set(_TITLES.split(t))))]
+    return a[a["title"].map(lambda t: bool(leaders & set(_TITLES.split(t)))).astype(bool)]  # bool also when empty
 
 
 def accompany(c: Check) -> None:

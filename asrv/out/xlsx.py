@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, Styles, display_width,
-                          formula_like, page_setup, safe_text, sheet_titles, shown)
+from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, TEXT, WIDE_COLUMNS, Styles,
+                          display_width, formula_like, page_setup, safe_text, sheet_titles, shown)
 from .xlsx_stream import RowStream, can_stream
 
-__all__ = ["SheetOut", "ChartOut", "write_workbook", "display_width", "MARK_FILLS", "HEADER_FILL",
+__all__ = ["SheetOut", "ChartOut", "write_workbook", "title_line", "titled", "display_width", "MARK_FILLS", "HEADER_FILL",
            "FORMULA_START"]
 
 STAMP = dt.datetime(2000, 1, 1)  # the document's created/modified time, so a re-run writes the same bytes
@@ -47,6 +47,7 @@ class SheetOut:
     number_formats: dict[str, str] = field(default_factory=dict)  # column header -> Excel format
     marks: dict[int, str] = field(default_factory=dict)           # row index -> MARK_FILLS key
     validations: dict[str, list[str]] = field(default_factory=dict)  # column header -> choices
+    suggestions: dict[str, list[str]] = field(default_factory=dict)  # drop-downs that accept other text too
     notes: list[str] = field(default_factory=list)                # lines above the table
     merge_notes: bool = False  # each note line merged over the table's width, as a clerk's title row
     heading: list[str] = field(default_factory=list)  # title rows above the notes (school, subject, period, date)
@@ -58,6 +59,22 @@ class SheetOut:
     def header_row(self) -> int:
         """0-based row of the header."""
         return len(self.heading) + len(self.notes)
+
+
+def title_line(school: str | list[str], subject: str, period: str = "", day: dt.date | None = None) -> str:
+    """The title row of an output sheet: 示例市实验小学 优秀班集体评价结果（2025-2026学年）  制表日期：2026年6月22日.
+    Several schools are counted (12 所学校), not listed."""
+    from ..notice.model import cn_date
+    if not isinstance(school, str):
+        school = school[0] if len(school) == 1 else f"{len(school)} 所学校" if school else ""
+    text = " ".join(p for p in (school, subject) if p) + (f"（{period}）" if period else "")
+    return text + (f"  制表日期：{cn_date(day)}" if day else "")
+
+
+def titled(sheets: list[SheetOut], line: str) -> list[SheetOut]:
+    """Every sheet with `line` as its title row (a sheet that has its own keeps it)."""
+    from dataclasses import replace
+    return [s if s.heading else replace(s, heading=[line]) for s in sheets]
 
 
 def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
@@ -101,18 +118,35 @@ def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: d
     wrap = [w >= MAX_WIDTH for w in widths]
     _write_rows(ws, styles, spec, h + 1, wrap)
     for j, w in enumerate(widths):
-        ws.set_column(j, j, w)
+        # A text column stays text in the rows a clerk adds (学号 0012 keeps its zeros).
+        text = spec.number_formats.get(spec.columns[j]) == TEXT
+        ws.set_column(j, j, w, styles.cell(TEXT) if text else None)
     last = h + len(spec.rows)
     for j, name in enumerate(spec.columns):
-        if spec.validations.get(name):
-            lists.dropdown(ws, h + 1, j, max(last, h + DROPDOWN_ROWS), spec.validations[name])
+        for closed, given in ((True, spec.validations), (False, spec.suggestions)):
+            if given.get(name):
+                lists.dropdown(ws, h + 1, j, max(last, h + DROPDOWN_ROWS), given[name], closed)
     if spec.columns:
-        ws.freeze_panes(h + 1, spec.freeze_columns)
+        ws.freeze_panes(h + 1, spec.freeze_columns or _name_columns(spec))
     if spec.rows and spec.columns:
         ws.autofilter(h, 0, last, width - 1)
     page_setup(ws, width, sum(widths), h if spec.columns else None, spec.landscape)
     for chart in spec.charts:
         _chart(wb, ws, spec, chart, where)
+
+
+# Columns that say whose row it is: on a wide sheet the leading run of them stays in view.
+NAME_COLUMNS = {"学校", "年级", "班级", "服务班", "学号", "学籍号", "姓名", "日期", "月份", "名次", "活动", "代码"}
+MAX_FROZEN = 5
+
+
+def _name_columns(spec: SheetOut) -> int:
+    if len(spec.columns) <= WIDE_COLUMNS:
+        return 0
+    n = 0
+    while n < min(MAX_FROZEN, len(spec.columns)) and spec.columns[n] in NAME_COLUMNS:
+        n += 1
+    return n
 
 
 def _text(ws, styles: Styles, r: int, c: int, value: Any, role: str | None, merge: int = 1) -> None:
@@ -234,10 +268,14 @@ class _Lists:
     def __init__(self, wb):
         self._wb, self._ws, self._row = wb, None, 0
 
-    def dropdown(self, ws, first: int, col: int, last: int, choices: list[str]) -> None:
+    def dropdown(self, ws, first: int, col: int, last: int, choices: list[str], closed: bool = True) -> None:
+        """`closed`: only the choices; else other text is accepted after a note."""
         choices = [safe_text(str(c)) for c in choices]
         rule = {"validate": "list", "ignore_blank": True, "show_error": True, "error_title": "输入有误",
                 "error_message": f"请从下拉列表中选择：{'、'.join(choices)}"[:255]}
+        if not closed:
+            rule.update(error_type="information", error_title="请核对",
+                        error_message=f"常用写法：{'、'.join(choices)}；其他写法也可接受"[:255])
         if len(",".join(choices)) <= 255 and not any("," in c or '"' in c for c in choices):
             rule["source"] = choices
         else:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..findings import ERROR, Finding, InputError
-from ..io import open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import open_workbook
 from ..io.cells import clean_text, is_blank
 from ..io.grades import grade_number
 from ..io.school import COLUMN, school_of
@@ -65,9 +66,9 @@ def load(path: Path, profile, school: str | None = None) -> Loaded:
     except InputError as exc:  # nothing inside can be read: the file name is all that names a school
         raise InputError([f.at_school(path.stem) for f in exc.findings]) from None
     problems: list[Finding] = []
-    sched = read_sheet(book, SCHEDULE, problems)
-    staff = read_sheet(book, STAFF, problems)
-    schools = read_sheet(book, SCHOOLS, problems)
+    sched = read_filled(book, SCHEDULE, problems)
+    staff = read_filled(book, STAFF, problems)
+    schools = read_filled(book, SCHOOLS, problems)
     if sched is None:
         raise InputError([f.at_school(school or path.stem) for f in problems])
     above = book.grid(sched.sheet)[0][:max(sched.header_row - 1, 0)]

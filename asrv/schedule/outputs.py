@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..findings import ERROR
 from ..io.clock import weekday_name
-from ..out import Outputs, SheetOut, render, write_workbook
+from ..out import Outputs, SheetOut, render, title_line, titled, write_workbook
 from ..out.findings import LEVEL, findings_sheet
 from .load import ROW, hhmm
 from .result import ScheduleResult
@@ -39,10 +39,12 @@ def _district_sheet(result: ScheduleResult) -> SheetOut:
     s = result.summary()
     rules = _rules(result)
     notes = ["未能使用的文件：" + "、".join(result.labels[f.path] for f in result.unusable)] if result.unusable else []
-    row = [s["schools"], s["files_used"], s["files_unusable"], s["rows"], s["errors"], s["warnings"],
-           *(s["rules"].get(r, 0) for r in rules)]
-    return SheetOut("全区合计", ["学校数", "文件数", "未能使用的文件数", *_COUNTS, *rules], [row],
-                    notes=notes, marks={0: _mark(s["errors"], s["warnings"])})
+    # One item per row: a row of 17 and more columns prints as strips across pages.
+    items = ["学校数", "文件数", "未能使用的文件数", *_COUNTS, *rules]
+    values = [s["schools"], s["files_used"], s["files_unusable"], s["rows"], s["errors"], s["warnings"],
+              *(s["rules"].get(r, 0) for r in rules)]
+    marks = {items.index("错误"): "error" if s["errors"] else "good", items.index("提示"): "warning" if s["warnings"] else "good"}
+    return SheetOut("全区合计", ["项目", "数量"], [list(p) for p in zip(items, values)], notes=notes, marks=marks)
 
 
 def _rows_sheet(result: ScheduleResult) -> SheetOut:
@@ -87,6 +89,7 @@ def write(result: ScheduleResult, out_dir: str | Path) -> list[Path]:
               _district_sheet(result), _rows_sheet(result)]
     html = _html(result)
     with Outputs(out_dir, "check-schedule", inputs=[f.path for f in result.files]) as out:
-        out.write(WORKBOOK, lambda p: write_workbook(p, sheets))
+        line = title_line(result.schools, "课后服务安排检查结果", day=result.options.day)
+        out.write(WORKBOOK, lambda p: write_workbook(p, titled(sheets, line)))
         out.write_text(HTML, html)
     return [Path(out_dir) / WORKBOOK, Path(out_dir) / HTML]

@@ -2,7 +2,7 @@
 summary row per school, and every finding, with the school in every table."""
 from __future__ import annotations
 
-from ..out import SheetOut
+from ..out import SCORE, SheetOut, title_line, titled
 from ..out.findings import findings_sheet
 from .result import ScoreResult
 from .years import label
@@ -15,7 +15,7 @@ def sheets(result: ScoreResult) -> list[SheetOut]:
     rows = [[s.school, c.rank, c.class_name, c.head_teacher, c.base, c.team_bonus, c.individual_bonus, c.total,
              "；".join(c.notes)] for s in result.per_school for c in s.recommended]
     chosen = SheetOut("推荐班级", ["学校", "校内名次", "班级", "班主任", "基础分", "团体加分", "个人加分", "总分", "备注"],
-                      rows, number_formats={h: "0.##" for h in ("基础分", "团体加分", "个人加分", "总分")})
+                      rows, number_formats={h: SCORE for h in ("基础分", "团体加分", "个人加分", "总分")})
     summary = []
     for s in result.per_school:
         mine = result.findings_of(s.school)
@@ -32,4 +32,4 @@ def sheets(result: ScoreResult) -> list[SheetOut]:
     per_school = SheetOut("学校汇总", ["学校", "学校名称来源", "文件", "学年", "学年依据", "推荐名额", "参评班级",
                                     "一票否决班级", "推荐班级数", "推荐班级", "错误", "提示"], summary, marks=marks)
     problems = findings_sheet(result.findings, lead={"学校": lambda f: f.school})
-    return [chosen, per_school, problems]
+    return titled([chosen, per_school, problems], title_line(result.schools, "优秀班集体推荐汇总", day=result.date))

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..findings import ERROR, Finding, InputError
-from ..io import Table, open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import Table, open_workbook
 from ..io.reader import find_sheet
 from ..io.cells import clean_text, is_blank
 from ..io.keys import class_id
@@ -53,7 +54,7 @@ def read_fitness(path: Path, profile: Profile) -> FitnessData:
     # A separate ratings workbook may call its one sheet anything (Sheet1, 三年级体测…): its 体测
     # sheet if it has one, else its first sheet.
     spec = dataclasses.replace(S.FITNESS, required=True)
-    t = read_sheet(book, spec, problems, sheet=find_sheet(book, spec) or book.sheet_names[0])
+    t = read_filled(book, spec, problems, sheet=find_sheet(book, spec) or book.sheet_names[0])
     if t is None or any(f.severity == ERROR for f in problems):
         raise InputError(problems)
     return sheet_counts(t, profile, _data(path, above_header(book, t), t.titles))

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError
-from ..io import Table, open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import Table, open_workbook
 from ..io.keys import class_id
 from ..io.school import FILENAME, school_of
 from ..profile import Profile
@@ -46,7 +47,7 @@ def load(path: Path, profile: Profile, school: str | None = None, default: str |
     problems: list[Finding] = []
     tables = {}
     for spec in S.ALL:
-        t = read_sheet(book, spec, problems)
+        t = read_filled(book, spec, problems)
         if t is not None:
             tables[spec.name] = t
     classes = tables.get("classes")

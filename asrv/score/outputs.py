@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..notice import write_notices
-from ..out import Outputs, SheetOut, write_workbook
+from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames
 from . import district
@@ -30,14 +30,14 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
             marks[i] = "veto"
         elif c.recommended:
             marks[i] = "good"
-    number = {h: "0.##" for h in [*labels, "基础分", "团体加分", "个人加分", "总分"]}
+    number = {h: SCORE for h in [*labels, "基础分", "团体加分", "个人加分", "总分"]}
     ranked = SheetOut("排名", columns, rows, number_formats=number, marks=marks)
     award_cols = ["学校", "行号", "班级", "类型", "学生", "项目", "级别", "等第", "名次", "人数", "日期", "教育部门组织",
                   "分值", "是否计分", "说明"]
     award_rows = [[s.school, a.row, a.class_name, a.kind, a.student, a.event, a.level, a.prize, a.place, a.count,
                    a.date, a.by_education_dept, a.points, "计分" if a.counted else "不计分", a.reason]
                   for a in s.awards]
-    awards = SheetOut("获奖记录", award_cols, award_rows, number_formats={"日期": "yyyy-mm-dd", "分值": "0.##"},
+    awards = SheetOut("获奖记录", award_cols, award_rows, number_formats={"日期": "yyyy-mm-dd", "分值": SCORE},
                       marks={i: "muted" for i, a in enumerate(s.awards) if not a.counted})
     params = SheetOut("参数", ["项目", "值"], [
         ["学校", s.school], ["学校名称来源", s.school_source], ["文件", s.file],
@@ -45,7 +45,8 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
         ["配置", profile.name], ["推荐名额", s.quota], ["参评班级", len(s.classes)],
         ["一票否决班级", sum(c.vetoed for c in s.classes)], ["推荐班级", len(s.recommended)]])
     problems = findings_sheet(result.findings_of(s.school), lead={"学校": lambda f: f.school})
-    return [ranked, awards, problems, params]
+    line = title_line(s.school, "优秀班集体评价结果", f"{label(s.year)}学年", result.date)
+    return titled([ranked, awards, problems, params], line)
 
 
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError
-from ..io import Table, open_workbook, read_sheet
+from ..examples import read_filled
+from ..io import Table, open_workbook
 from ..io.cells import clean_text, is_blank
 from ..io.grades import grade_number
 from ..io.reader import find_sheet
@@ -100,7 +101,7 @@ def read_table(path: Path, spec, given: str | None = None) -> tuple[Table, str, 
     the sheet cannot be used."""
     book = open_workbook(path)
     problems: list[Finding] = []
-    table = read_sheet(book, spec_for(book, spec), problems)
+    table = read_filled(book, spec_for(book, spec), problems)
     school, source = "", ""
     if table is not None:
         column = table.df["school"] if table.has("school") else ()

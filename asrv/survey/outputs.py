@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..out import Outputs, SheetOut, render, write_workbook
+from ..out import Outputs, SheetOut, render, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames
 from .charts import Chart, charts_sheet, svg_bars
@@ -96,12 +96,12 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
         for s in result.per_school:
             charts, sheets = survey_charts(s), survey_sheets(s, school_findings(result, s.school))
 
-            book = [charts_sheet(charts), *sheets]
+            book = titled([charts_sheet(charts), *sheets], title_line(s.school, "课后服务意向调查汇总", day=result.options.day))
             written.append(outputs.write(f"{where[s.school]}调查汇总.xlsx", lambda p, book=book: write_workbook(p, book)))
             written.append(outputs.write_text(f"{where[s.school]}调查报告.html", render(
                 "survey_report.html.j2", r=s, mask=result.options.mask,
                 svgs=[Markup(svg_bars(c)) for c in charts])))
         if len(result.per_school) > 1:
-            sheets = district_sheets(result)
+            sheets = titled(district_sheets(result), title_line(result.schools, "课后服务意向调查汇总", day=result.options.day))
             written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))
     return written

@@ -88,7 +88,7 @@ CATALOG = SheetSpec("catalog", "目录", (
    note="每个活动一行；上限为可录取人数，报名不足下限的活动取消，学生改录其他志愿。"
         "有「学校」列时各行只用于该校，无此列时目录用于每一所学校（每校名额各自计算）。",
    example={"activity": "机器人", "category": "科普", "grades": "3-6", "capacity": 30, "minimum": 10,
-            "days": "周三", "time": "16:30-17:30", "mode": "校内", "fee": "0"})
+            "days": "周三", "time": "16:30-17:30", "mode": "普惠托管", "fee": "0"})
 
 SURVEY_SHEETS = (SURVEY,)
 CATALOG_SHEETS = (CATALOG,)

@@ -1,0 +1,72 @@
+"""Template example rows: `asrv template` marks its one example row of each sheet （示例）; when a
+school leaves it in, reading skips it with a READ-EXAMPLE warning instead of scoring it as data.
+
+Every command reads its sheets through `read_filled` (asrv.io stays a plain reader), and the
+warnings reach the run through `collecting()`, which `asrv.result.read_each` opens around each
+file: a command's `problems` lists stay error-only, as their loaders expect."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
+
+from .findings import WARNING, Finding
+
+MARK = "（示例）"
+# Also as a clerk retypes it: half-width brackets, spaces inside.
+_MARKED = re.compile(r"[（(]\s*示例\s*[）)]")
+_noted: ContextVar[list[Finding] | None] = ContextVar("asrv_example_rows", default=None)
+
+
+def marked(value: object) -> str:
+    return f"{value}{MARK}"
+
+
+def is_marked(value: object) -> bool:
+    return isinstance(value, str) and _MARKED.search(value) is not None
+
+
+@contextmanager
+def collecting() -> Iterator[list[Finding]]:
+    """The READ-EXAMPLE warnings of the sheets read inside this block."""
+    noted: list[Finding] = []
+    token = _noted.set(noted)
+    try:
+        yield noted
+    finally:
+        _noted.reset(token)
+
+
+def drop_examples(table):
+    """The table without its marked rows (each one said, at its marked cell)."""
+    if table is None or table.df.empty:
+        return table
+    text = [c for c in table.df.columns if table.df[c].dtype == object]
+    rows = [r for r in table.df.index if any(is_marked(table.df.at[r, c]) for c in text)]
+    if not rows:
+        return table
+    noted = _noted.get()
+    for r in rows:
+        column = next(c for c in text if is_marked(table.df.at[r, c]))
+        if noted is not None:
+            noted.append(Finding("READ-EXAMPLE", WARNING,
+                                 f"第 {r} 行标有「{MARK}」，是模板的示例行，未计入；如确为实际数据，请删去「{MARK}」",
+                                 value=str(table.df.at[r, column]), **table.where(column, r)))
+    table.df = table.df.drop(index=rows)
+    return table
+
+
+def read_filled(book, spec, problems: list[Finding], sheet: str | None = None):
+    """`asrv.io.read_sheet` without the template's example rows."""
+    from .io import read_sheet
+    return drop_examples(read_sheet(book, spec, problems, sheet=sheet))
+
+
+def read_filled_sheets(book, specs, problems: list[Finding]) -> dict:
+    tables = {}
+    for spec in specs:
+        t = read_filled(book, spec, problems)
+        if t is not None:
+            tables[spec.name] = t
+    return tables
