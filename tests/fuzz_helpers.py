@@ -215,7 +215,8 @@ def check_findings(result) -> None:
 
 # command -> (package, sample inputs, options given the folder of generated files)
 FAMILIES = {
-    "score": ("score", ["classes.xlsx"], lambda d: dict(quota=3, date=dt.date(2026, 6, 22))),
+    "score": ("score", ["classes.xlsx"],
+              lambda d: dict(quota=3, date=dt.date(2026, 6, 22), fitness=[str(d / "fitness.xlsx")])),
     "fitness": ("fitness", ["fitness.xlsx"], lambda d: {}),
     "fees": ("fees", ["fees.xlsx"], lambda d: dict(term="2026秋", schedule=[str(d / "schedule.xlsx")])),
     "survey": ("survey", ["survey.xlsx"], lambda d: dict(catalog=[str(d / "catalog.xlsx")])),
@@ -226,7 +227,7 @@ FAMILIES = {
     "check-meals": ("meals", ["meals.xlsx"], lambda d: {}),
 }
 # The workbooks a family reads besides its inputs (catalogues, schedules): fuzzed too.
-SIDE = {"fees": ["schedule.xlsx"], "survey": ["catalog.xlsx"], "enroll": ["catalog.xlsx"],
+SIDE = {"score": ["fitness.xlsx"], "fees": ["schedule.xlsx"], "survey": ["catalog.xlsx"], "enroll": ["catalog.xlsx"],
         "check-attendance": ["schedule.xlsx"]}
 
 
