@@ -92,10 +92,49 @@ def grid(name: str, keep: int = 12) -> tuple[tuple[str, tuple[tuple, ...]], ...]
     return tuple((t, tuple(tuple(r) for r in rows[:keep])) for t, rows in sheets.items())
 
 
-def build(path: Path, base, changes) -> Path:
-    """The base grid with each change applied, saved as an .xlsx. Error values are written as
-    cached formula results (`t="e"`), the way Excel stores #DIV/0!."""
-    sheets = [(t, [list(r) for r in rows]) for t, rows in base]
+OPS = ("drop", "hide", "duplicate-column", "title-row", "blank-rows", "reverse-columns")
+
+
+def layouts(max_size: int = 2) -> st.SearchStrategy:
+    """Changes of a sheet's layout (sheet, op, column): what clerks do to a template."""
+    pos = st.integers(min_value=0, max_value=10_000)
+    return st.lists(st.tuples(pos, st.sampled_from(OPS), pos), max_size=max_size)
+
+
+def _relayout(sheets: list, ops) -> tuple[list, set[str]]:
+    hidden: set[str] = set()
+    for s, op, c in ops:
+        i = s % len(sheets)
+        title, rows = sheets[i]
+        width = max(len(x) for x in rows)
+        if op == "drop":
+            if any(t not in hidden for j, (t, _) in enumerate(sheets) if j != i):  # one must stay shown
+                del sheets[i]
+        elif op == "hide" and title not in hidden and len(title) < 30:
+            # A hidden sheet of the name, the one shown renamed with a trailing space (issue 15).
+            sheets[i] = (title + " ", rows)
+            sheets.insert(i, (title, [list(r) for r in rows[:2]]))
+            hidden.add(title)
+        elif op == "duplicate-column":
+            c %= width
+            for n, row in enumerate(rows):
+                row.extend([None] * (width - len(row)))
+                row.append(row[c] if n < 2 else rows[max(2, n - 1)][c])
+        elif op == "title-row":
+            rows.insert(0, [f"{title} 2025—2026学年"] + [None] * (width - 1))
+        elif op == "blank-rows":
+            rows[2:2] = [[None] * width for _ in range(3)]
+        elif op == "reverse-columns":
+            for row in rows:
+                row.extend([None] * (width - len(row)))
+                row.reverse()
+    return sheets, hidden
+
+
+def build(path: Path, base, changes, ops=()) -> Path:
+    """The base grid with its layout changed by `ops`, then each change applied, saved as an .xlsx.
+    Error values are written as cached formula results (`t="e"`), the way Excel stores #DIV/0!."""
+    sheets, hidden = _relayout([(t, [list(r) for r in rows]) for t, rows in base], ops)
     errors: list[tuple[str, str, str]] = []
     for s, r, c, value in changes:
         title, rows = sheets[s % len(sheets)]
@@ -120,6 +159,7 @@ def build(path: Path, base, changes) -> Path:
     wb.remove(wb.active)
     for title, rows in sheets:
         ws = wb.create_sheet(title)
+        ws.sheet_state = "hidden" if title in hidden else "visible"
         for row in rows:
             ws.append([_cell(v) for v in row])
     for title, ref, code in errors:
@@ -175,7 +215,8 @@ def check_findings(result) -> None:
 
 # command -> (package, sample inputs, options given the folder of generated files)
 FAMILIES = {
-    "score": ("score", ["classes.xlsx"], lambda d: dict(quota=3, date=dt.date(2026, 6, 22))),
+    "score": ("score", ["classes.xlsx"],
+              lambda d: dict(quota=3, date=dt.date(2026, 6, 22), fitness=[str(d / "fitness.xlsx")])),
     "fitness": ("fitness", ["fitness.xlsx"], lambda d: {}),
     "fees": ("fees", ["fees.xlsx"], lambda d: dict(term="2026秋", schedule=[str(d / "schedule.xlsx")])),
     "survey": ("survey", ["survey.xlsx"], lambda d: dict(catalog=[str(d / "catalog.xlsx")])),
@@ -186,11 +227,11 @@ FAMILIES = {
     "check-meals": ("meals", ["meals.xlsx"], lambda d: {}),
 }
 # The workbooks a family reads besides its inputs (catalogues, schedules): fuzzed too.
-SIDE = {"fees": ["schedule.xlsx"], "survey": ["catalog.xlsx"], "enroll": ["catalog.xlsx"],
+SIDE = {"score": ["fitness.xlsx"], "fees": ["schedule.xlsx"], "survey": ["catalog.xlsx"], "enroll": ["catalog.xlsx"],
         "check-attendance": ["schedule.xlsx"]}
 
 
-def run_family(family: str, target: str, changes, *, profile: str = "default", write: bool = True):
+def run_family(family: str, target: str, changes, ops=(), *, profile: str = "default", write: bool = True):
     """Build the family's workbooks with `changes` applied to `target`, run and write; check the
     contract. Returns the result."""
     from asrv import result as result_module
@@ -202,7 +243,7 @@ def run_family(family: str, target: str, changes, *, profile: str = "default", w
         with tempfile.TemporaryDirectory() as tmp:
             d = Path(tmp)
             for name in {*inputs, *SIDE.get(family, [])}:
-                build(d / name, grid(name), changes if name == target else [])
+                build(d / name, grid(name), *((changes, ops) if name == target else ([], ())))
             result = module.run([str(d / n) for n in inputs], load_profile(profile),
                                 options=module.Options(**options(d)))
             assert result.exit_code() in (0, 1, 2)

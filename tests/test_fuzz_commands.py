@@ -10,15 +10,15 @@ import pytest
 from hypothesis import given, strategies as st
 from typer.testing import CliRunner
 
-from fuzz_helpers import FAMILIES, SIDE, build, fewer, grid, mutations, run_family
+from fuzz_helpers import FAMILIES, SIDE, build, fewer, grid, layouts, mutations, run_family
 
 CASES = [(family, name) for family, (_, inputs, _) in FAMILIES.items() for name in [*inputs, *SIDE.get(family, [])]]
 
 
 @pytest.mark.parametrize("family,target", CASES, ids=[f"{f}:{n}" for f, n in CASES])
-@given(changes=mutations(), profile=st.sampled_from(["default", "national", "hefei"]))
-def test_random_cells_never_crash(family, target, changes, profile):
-    run_family(family, target, changes, profile=profile)
+@given(changes=mutations(), ops=layouts(), profile=st.sampled_from(["default", "national", "hefei"]))
+def test_random_cells_never_crash(family, target, changes, ops, profile):
+    run_family(family, target, changes, ops, profile=profile)
 
 
 @fewer(10)

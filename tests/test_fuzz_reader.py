@@ -8,7 +8,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, strategies as st
 
 from asrv.io import Field, SheetSpec, open_workbook, read_sheet
 from asrv.io.cells import is_blank
@@ -65,3 +65,25 @@ def test_the_fuzz_base_reads_clean():
         table = read_sheet(open_workbook(path), SPEC, problems)
     assert problems == [] and len(table) == 6
     assert not any(is_blank(v) for v in table.df.iloc[0])
+
+
+@given(rows=st.lists(st.lists(st.text(max_size=12), max_size=len(HEADER)), max_size=8),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+def test_a_csv_of_any_text_reads_or_says_why(rows, encoding):
+    """A CSV holds any character (NUL, ESC, lone quotes) and any encoding a clerk's tool picks."""
+    import csv
+    import io
+    from asrv.findings import InputError
+    buf = io.StringIO()
+    csv.writer(buf).writerows([HEADER, *rows])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.csv"
+        path.write_bytes(buf.getvalue().encode(encoding, errors="replace"))
+        problems: list = []
+        try:
+            table = read_sheet(open_workbook(path), SPEC, problems)
+        except InputError as exc:
+            assert all(f.file == "r.csv" and f.message for f in exc.findings)
+            return
+    assert all(f.file == "r.csv" and (not f.cell or A1.match(f.cell)) for f in problems)
+    assert table is None or all(isinstance(v, str) for v in table.df["text"] if v is not None)

@@ -128,3 +128,22 @@ def test_a_signal_during_the_final_moves_waits_until_the_set_is_in_place(tmp_pat
     assert len(calls) > 3 and got != old
     assert sorted(got) == [".asrv-t.json", "新0.txt", "新1.txt", "新2.txt", "新3.txt"]
     assert leftovers(tmp_path) == []
+
+
+def test_a_second_signal_while_cleaning_up_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    import os
+    import shutil as shutil_module
+
+    from asrv.out import Outputs
+    real = shutil_module.rmtree
+
+    def rmtree(path, *a, **k):
+        os.kill(os.getpid(), signal.SIGINT)  # the clerk presses Ctrl-C again
+        return real(path, *a, **k)
+    with pytest.raises(KeyboardInterrupt):
+        with Outputs(tmp_path / "out", "t") as o:
+            o.write_text("a.txt", "新")
+            monkeypatch.setattr(shutil_module, "rmtree", rmtree)
+            raise KeyboardInterrupt
+    monkeypatch.undo()
+    assert leftovers(tmp_path) == [] and not (tmp_path / "out").exists()

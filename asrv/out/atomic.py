@@ -130,8 +130,12 @@ class Outputs:
 
     def discard(self) -> None:
         if self._tmp is not None:
-            shutil.rmtree(self._tmp, ignore_errors=True)
-            self._tmp = None
+            held = self._hold_signals()  # a second Ctrl-C must not stop the clean-up half-way
+            try:
+                shutil.rmtree(self._tmp, ignore_errors=True)
+                self._tmp = None
+            finally:
+                self._release(held)
         self._names = []
 
     def _hold_signals(self):
