@@ -130,3 +130,19 @@ def test_no_internal_label_and_no_jargon(notices):
     for key, text in notices.items():
         assert not re.search(r"篇\s*\d", text), key
         assert not any(j in text for j in JARGON), key
+
+
+def test_internal_reports_tell_two_masked_students_apart(tmp_path):
+    # Two children masked alike (张小明, 张大明), each answering twice: the survey report's list of
+    # duplicate answers adds their 学号's last digits, as the per-class fitness reports do.
+    from typer.testing import CliRunner
+
+    from asrv.cli.main import app
+    from asrv.out import SheetOut, write_workbook
+    header = ["1、学生学号", "2、学生姓名", "3、年级", "4、班级", "5、是否参加课后服务", "6、意向活动"]
+    rows = [["301", "张小明", "三年级", "1班", 1, "书法"], ["305", "张大明", "三年级", "1班", 1, "书法"]] * 2
+    write_workbook(tmp_path / "s.xlsx", [SheetOut("Sheet1", header, rows)])
+    r = CliRunner().invoke(app, ["survey", str(tmp_path / "s.xlsx"), "--out", str(tmp_path / "o")])
+    assert r.exit_code == 0, r.output
+    page = (tmp_path / "o" / "调查报告.html").read_text("utf-8")
+    assert "张*明（…01）" in page and "张*明（…05）" in page and "张小明" not in page

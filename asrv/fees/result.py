@@ -26,7 +26,6 @@ class FeesResult(Result):
     students: Any = None        # pandas frame, one row per (school, 学号): summary.STUDENT_MONEY in 分, `problems`
     categories: list[str] = field(default_factory=list)
     ledger: Any = None          # ledger.Ledger with --schedule
-    period: Any = None          # workdays.Period: the notices' publication period
     notes: list[str] = field(default_factory=list)
 
     @property

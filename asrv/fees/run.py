@@ -2,12 +2,10 @@
 and the rest go on), check every rule, total per student and per school."""
 from __future__ import annotations
 
-from .. import registry
 from ..findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
 from ..io.terms import Term, parse_term
 from ..profile import Profile
 from ..result import FileUse, gather, read_each
-from ..workdays import publication_period
 from ..out.names import UniqueNames
 from . import publish, rules, summary
 from .load import combine, read_file
@@ -55,7 +53,6 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
         result.ledger, files, found = ledger(options.schedule, options.calendar, profile, progress)
         result.files += files
         result.findings += found
-    result.period = _period(result, profile)
     result.findings.sort(key=Finding.sort_key)
     for s in result.per_school:
         mine = [f for f in result.findings if f.school == s.name]
@@ -87,19 +84,6 @@ def _check(result: FeesResult, data, profile: Profile, progress: Progress) -> No
     result.findings += r.findings
     if cfg["subsidy_assume_received"] and any(s.subsidy_received is None for s in schools):
         result.notes.append("未提供「补助」表的学校，政府保障经费按应保障额计入收入与结余。")
-
-
-def _period(result: FeesResult, profile: Profile):
-    """The notices' publication period from --date; a year whose statutory holidays are not known is said."""
-    period = publication_period(result.options.day, profile["fees.publication_working_days"], profile["calendar"])
-    if period.unknown_years and result.per_school:
-        years = "、".join(str(y) for y in period.unknown_years)
-        f = registry.finding(profile, "CALENDAR-YEAR",
-                             f"公示期（{period.first:%Y-%m-%d} 至 {period.last:%Y-%m-%d}）含 {years} 年的日子，该年的法定"
-                             "节假日与调休尚未收录，只按周末和元旦、劳动节、国庆节计；请核对，或在配置 [calendar] 的 "
-                             "holidays、extra_workdays 中写明")
-        result.findings += [f] if f else []
-    return period
 
 
 __all__ = ["run", "term_option", "Options", "FeesResult"]

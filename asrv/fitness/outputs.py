@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..out import Outputs, mask_name, render, title_line, titled, write_workbook
+from ..out import Outputs, render, title_line, titled, write_workbook
+from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames, file_part
 from .result import FitnessResult
@@ -69,20 +70,9 @@ def class_html(c: dict, members: list[dict], mask: bool) -> str:
 
 
 def name_labels(members: list[dict], mask: bool) -> list[str]:
-    """Names as a class report shows them, never two alike: masked, `吴*（…23）` with as many last
-    digits of the 学籍号 as tell the class's students apart (`（第12行）` without one); full names
-    with --no-mask, the digits added only where two are the same."""
-    names = [_text(m["name"]) for m in members]
-    ids = [_text(m["student_id"]) for m in members]
-    rows = [int(m["row"]) for m in members]
-    bases = [mask_name(n) or "（无姓名）" for n in names] if mask else [n or "（无姓名）" for n in names]
-    clash = {b for b in bases if bases.count(b) > 1}
-    for digits in (2, 3, 4, 6, 8):
-        shown = [b if not mask and b not in clash else
-                 f"{b}（…{i[-digits:]}）" if i else f"{b}（第{r}行）" for b, i, r in zip(bases, ids, rows)]
-        if len(set(shown)) == len(shown):
-            return shown
-    return [f"{b}（{k}号）" for k, b in enumerate(bases, 1)]  # identical 学籍号 too: their order in the report
+    """Names as a class report shows them, never two alike (asrv.out.mask.distinct_names, by 学籍号)."""
+    return distinct_names([_text(m["name"]) for m in members], [_text(m["student_id"]) for m in members],
+                          [int(m["row"]) for m in members], mask)
 
 
 def _text(v) -> str:

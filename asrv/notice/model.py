@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..findings import WARNING, Finding
+from ..findings import Finding
+from ..registry import finding
 from ..workdays import publication_period
 
 DRAFT = "草稿（存在错误，请核实后再公示）"
@@ -120,18 +121,18 @@ def make_notice(profile, kind: str, *, title: str, done: list[str], sections: li
         basis = cite_once(profile, cfg["basis"].get(kind, []))
     channel = Channel(office or cfg["office"], cfg["phone"], cfg["address"], list(cfg["ways"]), cfg["real_name"])
     issuer = cfg["issuer"] or issuer or school
-    findings = []
-    where = {"school": school}
+    said = []
     if not issuer:
-        findings.append(Finding("NOTICE-INFO", WARNING, "公示没有发布单位：请在配置 notice.issuer 中填写（或用 --school）",
-                                **where))
+        said.append(("NOTICE-INFO", "公示没有发布单位：请在配置 notice.issuer 中填写（或用 --school）"))
     if not cfg["phone"]:
-        findings.append(Finding("NOTICE-INFO", WARNING, "公示没有受理异议的联系电话：请在配置 notice.phone 中填写", **where))
+        said.append(("NOTICE-INFO", "公示没有受理异议的联系电话：请在配置 notice.phone 中填写"))
     if period.unknown_years:
         years = "、".join(str(y) for y in period.unknown_years)
-        findings.append(Finding("CALENDAR-YEAR", WARNING,
-            f"{years} 年的法定节假日与调休安排尚未收录，公示期按周末和元旦、劳动节、国庆节计算；"
-            "请在配置 calendar.holidays、calendar.extra_workdays 中补充", **where))
+        said.append(("CALENDAR-YEAR", f"公示期（{cn_date(period.first)}至{cn_date(period.last)}）含 {years} 年的日子，"
+                     "该年的法定节假日与调休安排尚未收录，只按周末和元旦、劳动节、国庆节计；请核对，或在配置 "
+                     "calendar.holidays、calendar.extra_workdays 中写明"))
+    # At the profile's level for each rule (a district may turn one off in [rules]).
+    findings = [f for rule, message in said if (f := finding(profile, rule, message, school=school)) is not None]
     notes = list(footnotes or [])
     notice = Notice(title, basis, done, sections, period.first, period.last, period.days, channel,
                     issuer or "（发布单位）", date, draft, notes)

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .mask import mask_id, mask_name
+from .mask import Shown, mask_id, mask_name
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~^])")
 _MD_LEADING = re.compile(r"^([-+=])")
@@ -47,6 +47,8 @@ def _env(markdown: bool):
 
     @pass_context
     def person(ctx, name):
+        if isinstance(name, Shown):  # masked and told apart already (an internal report)
+            return str(name)
         return mask_name(name) if ctx.get("mask", True) else ("" if name is None else str(name))
 
     @pass_context

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..result import Options as BaseOptions, Result
-from ..workdays import Period
 from .bonus import AwardLine
 from .years import Span, label
 
@@ -69,7 +68,6 @@ class SchoolScore:
 @dataclass
 class ScoreResult(Result):
     per_school: list[SchoolScore] = field(default_factory=list)   # in pinyin order of the schools
-    period: Period | None = None   # the notices' publication period, from options.date
 
     @property
     def date(self) -> dt.date:

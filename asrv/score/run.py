@@ -8,13 +8,11 @@ from ..io.keys import school_order
 from ..profile import Profile
 from ..registry import finding
 from ..result import FileUse, gather, read_each
-from ..workdays import publication_period
 from ..out.names import UniqueNames
 from . import district, notices
 from .fitness_data import assign, class_counts, fold, read_fitness
 from .load import SchoolBook, load
 from .result import Options, ScoreResult
-from .rules import add
 from .scoring import award_dates, score_school
 from .years import choose_year, parse_year
 
@@ -43,10 +41,6 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
         span, source = choose_year(given, award_dates(book), options.day, profile)
         per_school.append(score_school(book, counts, profile, span, source, quota, own))
         findings += [f.at_school(book.school) for f in own + about_fitness]
-    period = publication_period(options.day, profile["score.publication_working_days"], profile["calendar"])
-    if period.unknown_years:
-        add(findings, profile, "CALENDAR-YEAR", f"不知道 {'、'.join(map(str, period.unknown_years))} 年的法定节假日，"
-            "公示期只避开了周末；请在配置 [calendar] 中写明节假日")
     owner = {id(d): s for s, ds in assigned.items() for d in ds}
     order = {p: i for i, p in enumerate(paths)}
     files = sorted([FileUse(b.path, True, b.school, b.school_source) for b in books] + bad,
@@ -54,7 +48,7 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
     files += missing + fit_missing + fit_bad
     files += [FileUse(p, True, owner.get(id(d), d.claimed or ""), d.school_source, role="体测") for p, d in fit_done]
     result = ScoreResult(findings=sorted(findings, key=Finding.sort_key), files=files, profile=profile,
-                         options=options, per_school=per_school, period=period)
+                         options=options, per_school=per_school)
     names = UniqueNames()
     notices.build(result, district.NOTICE, lambda school: names(school, "学校"))
     return result

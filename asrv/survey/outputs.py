@@ -70,6 +70,18 @@ def survey_sheets(r: SchoolSurvey, findings: list) -> list[SheetOut]:
     return sheets
 
 
+def told_apart(s, mask: bool):
+    """The school's survey with its duplicate answers' students named so that no two look alike
+    (two 张*明 of one school get the last digits of their 学号)."""
+    import dataclasses
+    from types import SimpleNamespace
+    from ..out.mask import distinct_names
+    ds = s.duplicates
+    shown = distinct_names([d.name for d in ds], [d.last.student_id for d in ds], [d.last.row for d in ds], mask)
+    return dataclasses.replace(s, duplicates=[SimpleNamespace(class_name=d.class_name, name=n, kept=d.kept,
+                                                              dropped=d.dropped) for d, n in zip(ds, shown)])
+
+
 def district_sheets(result: SurveyResult) -> list[SheetOut]:
     groups = list(result.groups())
     source = {}
@@ -99,7 +111,7 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
             book = titled([charts_sheet(charts), *sheets], title_line(s.school, "课后服务意向调查汇总", day=result.options.day))
             written.append(outputs.write(f"{where[s.school]}调查汇总.xlsx", lambda p, book=book: write_workbook(p, book)))
             written.append(outputs.write_text(f"{where[s.school]}调查报告.html", render(
-                "survey_report.html.j2", r=s, mask=result.options.mask,
+                "survey_report.html.j2", r=told_apart(s, result.options.mask), mask=result.options.mask,
                 svgs=[Markup(svg_bars(c)) for c in charts])))
         if len(result.per_school) > 1:
             sheets = titled(district_sheets(result), title_line(result.schools, "课后服务意向调查汇总", day=result.options.day))
