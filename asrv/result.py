@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
-from .findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
+from .findings import ERROR, WARNING, Finding, Progress, no_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 T = TypeVar("T")
@@ -48,6 +48,7 @@ class Options:
     date: dt.date | None = None    # the publication date of notices; today when not given
     mask: bool = True              # students' names masked in notices (张*明)
     strict: bool = False           # warnings count as errors for the exit code
+    jobs: int = 1                  # processes reading a batch's files (the CLI's --jobs)
 
     @property
     def day(self) -> dt.date:
@@ -126,24 +127,26 @@ def gather(inputs: Iterable, progress: Progress = no_progress, role: str = "") -
 
 
 def read_each(paths: list[Path], read: Callable[[Path], T], progress: Progress = no_progress,
-              role: str = "") -> tuple[list[tuple[Path, T]], list[FileUse], list[Finding]]:
-    """Read every file; one that cannot be used is reported (all its problems) and the rest go on."""
+              role: str = "", jobs: int = 1) -> tuple[list[tuple[Path, T]], list[FileUse], list[Finding]]:
+    """Read every file; one that cannot be used is reported (all its problems) and the rest go on.
+    With `jobs` > 1 and a picklable `read`, files are read in that many processes (asrv.jobs),
+    with the same results in the same order."""
+    from .jobs import outcomes
     done: list[tuple[Path, T]] = []
     unusable: list[FileUse] = []
     findings: list[Finding] = []
-    for i, path in enumerate(paths, 1):
+    got = outcomes(read, paths, jobs, RAISE_UNEXPECTED)
+    for i, (path, (kind, value)) in enumerate(zip(paths, got), 1):
         progress(f"读取 {i}/{len(paths)}：{path.name}")
-        try:
-            done.append((path, read(path)))
-        except InputError as exc:
-            unusable.append(FileUse(path, used=False, school=_school_of(exc.findings), role=role))
-            findings.extend(exc.findings or [Finding("READ-FILE", ERROR, "无法使用此文件", file=path.name)])
-        except Exception as exc:  # a fault in one file must not stop a district's batch
-            if RAISE_UNEXPECTED:
-                raise
+        if kind == "ok":
+            done.append((path, value))
+        elif kind == "input":
+            unusable.append(FileUse(path, used=False, school=_school_of(value), role=role))
+            findings.extend(value or [Finding("READ-FILE", ERROR, "无法使用此文件", file=path.name)])
+        else:
             unusable.append(FileUse(path, used=False, role=role))
             findings.append(Finding("READ-FILE", ERROR,
-                f"处理此文件时出现内部错误（{type(exc).__name__}），已跳过；请把此文件发给维护人员",
+                f"处理此文件时出现内部错误（{type(value).__name__}），已跳过；请把此文件发给维护人员",
                 file=path.name))
     return done, unusable, findings
 
