@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
-from .findings import ERROR, Counted, Finding, InputError, Progress, no_progress
+from .findings import ERROR, Counted, Finding, Progress, no_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 T = TypeVar("T")
@@ -48,6 +48,7 @@ class Options:
     date: dt.date | None = None    # the publication date of notices; today when not given
     mask: bool = True              # students' names masked in notices (张*明)
     strict: bool = False           # warnings count as errors for the exit code
+    jobs: int = 1                  # processes reading a batch's files (the CLI's --jobs)
 
     @property
     def day(self) -> dt.date:
@@ -127,40 +128,44 @@ def gather(inputs: Iterable, progress: Progress = no_progress, role: str = "") -
 
 
 def read_each(paths: list[Path], read: Callable[[Path], T], progress: Progress = no_progress,
-              role: str = "") -> tuple[list[tuple[Path, T]], list[FileUse], list[Finding]]:
+              role: str = "", jobs: int = 1) -> tuple[list[tuple[Path, T]], list[FileUse], list[Finding]]:
     """Read every file; one that cannot be used is reported (all its problems) and the rest go on.
-    Example rows a school left in from the template are skipped, each said (asrv.examples)."""
-    from .examples import collecting
+    With `jobs` > 1 and a picklable `read`, files are read in that many processes (asrv.jobs),
+    with the same results in the same order. Example rows a school left in from the template are
+    skipped, each said (asrv.examples)."""
+    from functools import partial
+
+    from .jobs import outcomes
     done: list[tuple[Path, T]] = []
     unusable: list[FileUse] = []
     findings: list[Finding] = []
-    for i, path in enumerate(paths, 1):
+    got = outcomes(partial(_collected, read), paths, jobs, RAISE_UNEXPECTED)
+    for i, (path, (kind, value)) in enumerate(zip(paths, got), 1):
         progress(f"读取 {i}/{len(paths)}：{path.name}")
-        with collecting() as examples:
-            school = _read_one(path, read, role, done, unusable, findings)
-        findings.extend(f.at_school(school) for f in examples)
+        school = ""
+        if kind == "ok":
+            value, examples = value
+            done.append((path, value))
+            school = getattr(value, "school", "")
+            school = school if isinstance(school, str) else ""
+            findings.extend(f.at_school(school) for f in examples)
+        elif kind == "input":
+            unusable.append(FileUse(path, used=False, school=_school_of(value), role=role))
+            findings.extend(value or [Finding("READ-FILE", ERROR, "无法使用此文件", file=path.name)])
+        else:
+            unusable.append(FileUse(path, used=False, role=role))
+            findings.append(Finding("READ-FILE", ERROR,
+                f"处理此文件时出现内部错误（{type(value).__name__}），已跳过；请把此文件发给维护人员",
+                file=path.name))
     return done, unusable, findings
 
 
-def _read_one(path: Path, read: Callable, role: str, done: list, unusable: list[FileUse],
-              findings: list[Finding]) -> str:
-    """Read one file into `done`, or say why not; the school it was found to be, if one."""
-    try:
-        done.append((path, got := read(path)))
-        school = getattr(got, "school", "")
-        return school if isinstance(school, str) else ""
-    except InputError as exc:
-        unusable.append(FileUse(path, used=False, school=_school_of(exc.findings), role=role))
-        findings.extend(exc.findings or [Finding("READ-FILE", ERROR, "无法使用此文件", file=path.name)])
-        return unusable[-1].school
-    except Exception as exc:  # a fault in one file must not stop a district's batch
-        if RAISE_UNEXPECTED:
-            raise
-        unusable.append(FileUse(path, used=False, role=role))
-        findings.append(Finding("READ-FILE", ERROR,
-            f"处理此文件时出现内部错误（{type(exc).__name__}），已跳过；请把此文件发给维护人员",
-            file=path.name))
-        return ""
+def _collected(read: Callable, path: Path) -> tuple:
+    """What `read` gives and the example rows it skipped, which a worker process hands back too."""
+    from .examples import collecting
+    with collecting() as examples:
+        value = read(path)
+    return value, list(examples)
 
 
 def _school_of(findings: list[Finding]) -> str:

@@ -42,16 +42,17 @@ for path in sys.argv[1:]:
 
 
 def child(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit code of one child process (its own rusage, not the sum)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd[:3])} … exit {proc.returncode}:\n{err[-3000:]}")
+    """Wall seconds, peak RSS in MB and exit code of one child process (its own rusage, not the sum).
+    Its output goes to files: a pipe read only at the end would block a child that says much."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd[:3])} … exit {proc.returncode}:\n{err.read().decode(errors='replace')[-3000:]}")
     return wall, usage.ru_maxrss / 1024, proc.returncode
 
 

@@ -2,6 +2,8 @@
 becomes findings, the rest go on), every rule run over all schools at once, the tallies made."""
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from ..findings import ERROR, Finding, Progress, no_progress
@@ -19,7 +21,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     result = AttendanceResult(profile=profile, options=options)
     paths, missing, skipped = gather(inputs, progress)
     result.findings += skipped
-    done, bad, problems = read_each(paths, lambda p: read_file(p, options.school), progress)
+    done, bad, problems = read_each(paths, partial(read_file, given=options.school), progress, jobs=options.jobs)
     result.findings += problems
     loaded = [x for _, x in done]
     _place_signins(loaded)

@@ -8,7 +8,7 @@ import typer
 from .common import Common, Inputs, command, finish, inputs_argument
 from .show import text
 
-OPTIONS = ("profile", "out", "json", "format", "limit", "no_mask", "school", "strict")
+OPTIONS = ("profile", "out", "json", "format", "limit", "no_mask", "school", "strict", "jobs")
 
 
 @command("check-attendance", "核对课后服务考勤、离校交接与接送：缺勤告知家长、名单与记录一致、每名在校学生有接送人和交接教师、"
@@ -24,7 +24,7 @@ def check_attendance(
 ) -> None:
     from ..attendance import Options, run, write
     options = Options(school=common.school, mask=common.mask, strict=common.strict, schedule=list(schedule or []),
-                      fees=list(fees or []))
+                      fees=list(fees or []), jobs=common.workers)
     result = run(files, common.profile(), options=options, progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

@@ -47,6 +47,8 @@ _OPTIONS = {
     "date": (typer.Option(None, "--date", help="公示日期，公示期从此日起算，如 2026-06-22；默认今天",
                           show_default=False), Optional[str]),
     "strict": (typer.Option(False, "--strict", help="有提示（warning）时也以 1 退出"), bool),
+    "jobs": (typer.Option(None, "--jobs", "-j", min=1, help="同时读取工作簿的进程数；默认为本机处理器数，结果与逐个读取相同",
+                          show_default=False), Optional[int]),
 }
 ALL = tuple(_OPTIONS)
 
@@ -62,6 +64,13 @@ class Common:
     school: str | None = None
     date: str | None = None
     strict: bool = False
+    jobs: int | None = None
+
+    @property
+    def workers(self) -> int:
+        """Processes reading a batch: --jobs, else the processors this machine gives us."""
+        from ..jobs import default_jobs
+        return self.jobs or default_jobs()
 
     @property
     def mode(self) -> str:

@@ -19,7 +19,8 @@ def enroll_cmd(common: Common, files: Inputs = inputs_argument("调查表（问�
     from ..enroll import Options, run
     from ..enroll import write
     result = run(files, common.profile(), options=Options(
-        school=common.school, date=common.day(), mask=common.mask, strict=common.strict, catalog=catalog, seed=seed),
+        school=common.school, date=common.day(), mask=common.mask, strict=common.strict, catalog=catalog, seed=seed,
+        jobs=common.workers),
         progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

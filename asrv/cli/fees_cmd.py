@@ -20,7 +20,7 @@ def fees_cmd(common: Common, files: Inputs = inputs_argument("一所或多所学
                                                     help="校历工作簿（上学日），用于补助台账")) -> None:
     from ..fees import Options, run, write
     options = Options(school=common.school, date=common.day("2026-12-28"), mask=common.mask, strict=common.strict,
-                      term=term, schedule=list(schedule or []), calendar=calendar)
+                      term=term, schedule=list(schedule or []), calendar=calendar, jobs=common.workers)
     result = run(files, common.profile(), options=options, progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

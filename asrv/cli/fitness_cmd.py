@@ -4,7 +4,7 @@ from __future__ import annotations
 from .common import Common, Inputs, command, finish, inputs_argument
 from .show import text
 
-OPTIONS = ("profile", "out", "json", "format", "limit", "no_mask", "school", "strict")
+OPTIONS = ("profile", "out", "json", "format", "limit", "no_mask", "school", "strict", "jobs")
 
 
 @command("fitness", "按《国家学生体质健康标准（2014年修订）》由原始成绩计算每位学生的单项得分、总分和等级，"
@@ -12,7 +12,7 @@ OPTIONS = ("profile", "out", "json", "format", "limit", "no_mask", "school", "st
 def fitness_cmd(common: Common, files: Inputs = inputs_argument("体测成绩工作簿（国家上报模板或普通表格）")) -> None:
     from ..fitness import Options, run, write
     result = run(files, common.profile(), options=Options(school=common.school, mask=common.mask,
-                 strict=common.strict), progress=common.progress())
+                 strict=common.strict, jobs=common.workers), progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 
 

@@ -11,7 +11,8 @@ from .show import text
 def check_meals(common: Common, files: Inputs = inputs_argument("午餐工作簿（开餐日历、就餐、陪餐、留样）")) -> None:
     from ..meals import Options, run, write
     result = run(files, common.profile(), options=Options(school=common.school, mask=common.mask,
-                                                          strict=common.strict), progress=common.progress())
+                                                          strict=common.strict, jobs=common.workers),
+                 progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 
 

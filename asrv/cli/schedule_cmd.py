@@ -7,10 +7,10 @@ from .show import text
 
 @command("check-schedule", "检查课后服务安排：服务日、结束时间、时长、学习性活动、书面作业、变相教学、人员资质与冲突；"
          "可一次检查全区各校的工作簿，按学校分列并给出全区合计。",
-         options=("profile", "out", "json", "format", "limit", "school", "strict"))
+         options=("profile", "out", "json", "format", "limit", "school", "strict", "jobs"))
 def check_schedule(common: Common, files: Inputs = inputs_argument("课后服务安排工作簿")) -> None:
     from ..schedule import Options, run, write
-    result = run(files, common.profile(), options=Options(school=common.school, strict=common.strict),
+    result = run(files, common.profile(), options=Options(school=common.school, strict=common.strict, jobs=common.workers),
                  progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

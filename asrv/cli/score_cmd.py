@@ -21,7 +21,7 @@ def score_cmd(
 ) -> None:
     from ..score import Options, run, write
     options = Options(school=common.school, date=common.day(), mask=common.mask, strict=common.strict,
-                      quota=quota, year=year, fitness=list(fitness or []))
+                      quota=quota, year=year, fitness=list(fitness or []), jobs=common.workers)
     result = run(files, common.profile(), options=options, progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

@@ -16,7 +16,8 @@ def survey_cmd(common: Common, files: Inputs = inputs_argument("调查表（问�
                                                            help="课后服务目录，用于对照名额；可写多次")):
     from ..survey import Options, run, write
     result = run(files, common.profile(), options=Options(
-        school=common.school, date=common.day(), mask=common.mask, strict=common.strict, catalog=catalog or []),
+        school=common.school, date=common.day(), mask=common.mask, strict=common.strict, catalog=catalog or [],
+        jobs=common.workers),
         progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

@@ -2,6 +2,8 @@
 and the rest go on), check every rule, total per student and per school."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..findings import ERROR, WARNING, Finding, InputError, Progress, no_progress
 from ..io.terms import Term, parse_term
 from ..profile import Profile
@@ -39,7 +41,8 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
     if options.school and len(paths) > 1:
         findings.append(Finding("OPTION", WARNING, f"--school「{options.school}」只用于单个文件；"
                                 f"本次有 {len(paths)} 个文件，各校名称取自各自的工作簿"))
-    done, bad, problems = read_each(paths, lambda p: read_file(p, term, profile, given), progress)
+    done, bad, problems = read_each(paths, partial(read_file, term=term, profile=profile, given=given), progress,
+                                        jobs=options.jobs)
     used = {p: FileUse(p, school=f.school, school_source=f.source) for p, f in done}
     unusable = {f.path: f for f in bad}
     result = FeesResult(findings=findings + problems, profile=profile, options=options, term=term,

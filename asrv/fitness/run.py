@@ -5,6 +5,8 @@ each school kept apart; a file that cannot be used becomes findings and the othe
 over given workbooks, raising InputError when one cannot be read."""
 from __future__ import annotations
 
+from functools import partial
+
 from pathlib import Path
 from typing import Iterable
 
@@ -26,7 +28,8 @@ def run(inputs: Iterable, profile, *, options: Options | None = None, progress: 
     if options.school and len(paths) > 1:
         findings.append(Finding("OPTION", WARNING, f"--school「{options.school}」只用于单个文件；"
                                 f"这 {len(paths)} 个文件的学校各自从工作簿中确定"))
-    done, unusable, problems = read_each(paths, lambda p: load(p, profile, school=school), progress)
+    done, unusable, problems = read_each(paths, partial(load, profile=profile, school=school), progress,
+                                               jobs=options.jobs)
     loaded = [got for _, got in done]
     files += [FileUse(x.path, True, x.school, x.school_source) for x in loaded] + unusable
     order = {p: i for i, p in enumerate(paths)}

@@ -2,6 +2,8 @@
 becomes findings, the rest go on), the rules run over all schools at once, the tallies made."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..findings import Finding, Progress, no_progress
 from ..result import FileUse, gather, read_each
 from . import rules, summary
@@ -13,7 +15,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     options = options or Options()
     result = MealsResult(profile=profile, options=options)
     paths, missing, skipped = gather(inputs, progress)
-    done, bad, problems = read_each(paths, lambda p: read_file(p, options.school), progress)
+    done, bad, problems = read_each(paths, partial(read_file, given=options.school), progress, jobs=options.jobs)
     result.findings += skipped + problems
     uses = {f.path: f for f in bad}
     uses.update({x.path: FileUse(x.path, True, x.school, x.school_source) for _, x in done})

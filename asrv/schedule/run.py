@@ -2,6 +2,8 @@
 on), then every rule over all rows at once."""
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Iterable
 
 from ..findings import WARNING, Finding, Progress, no_progress
@@ -23,7 +25,8 @@ def run(inputs: Iterable, profile, *, options: Options | None = None,
     if options.school and len(paths) > 1:
         findings.append(Finding("OPTION", WARNING, f"--school「{options.school}」只用于单个文件；"
                                 "多个文件时各按其学校列、标题或文件名确定学校"))
-    done, unusable, problems = read_each(paths, lambda path: load(path, profile, given), progress)
+    done, unusable, problems = read_each(paths, partial(load, profile=profile, school=given), progress,
+                                               jobs=options.jobs)
     used = {p: FileUse(p, True, got.school, got.source) for p, got in done}
     used.update((u.path, u) for u in unusable)
     files = [used[p] for p in paths] + missing

@@ -3,6 +3,8 @@ scored and ranked on its own. A file that cannot be used becomes findings about 
 others are scored (asrv.result.read_each)."""
 from __future__ import annotations
 
+from functools import partial
+
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io.keys import school_order
 from ..profile import Profile
@@ -26,11 +28,13 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
         raise InputError([Finding("OPTION", ERROR, f"--school 只能用于单个文件；本次有 {len(paths)} 个工作簿，"
                                   "各校名称取自工作簿的标题行、学校单元格或文件名")])
     default = profile["score.school"] if len(paths) == 1 else None
-    done, bad, problems = read_each(paths, lambda p: load(p, profile, options.school, default), progress)
+    done, bad, problems = read_each(paths, partial(load, profile=profile, school=options.school, default=default),
+                                        progress, jobs=options.jobs)
     findings += problems
     books = _one_per_school(done, bad, findings, profile)
     fit_paths, fit_missing, fit_skipped = gather(options.fitness, progress, role="体测")
-    fit_done, fit_bad, fit_problems = read_each(fit_paths, lambda p: read_fitness(p, profile), progress, role="体测")
+    fit_done, fit_bad, fit_problems = read_each(fit_paths, partial(read_fitness, profile=profile), progress, role="体测",
+                                                        jobs=options.jobs)
     assigned, unmatched = assign([d for _, d in fit_done], books, profile)
     findings += fit_skipped + fit_problems + unmatched
     per_school = []

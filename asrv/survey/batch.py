@@ -5,6 +5,8 @@ and the others go on. Answers are merged per (school, 学号), never across scho
 """
 from __future__ import annotations
 
+from functools import partial
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -33,9 +35,10 @@ class Batch:
     schools: list[SchoolInput]           # in pinyin order
 
 
-def _read(gathered, reader: Callable, progress: Progress, role: str = "") -> tuple[list, list[FileUse], list[Finding]]:
+def _read(gathered, reader: Callable, progress: Progress, role: str = "", jobs: int = 1) -> tuple[list, list[FileUse],
+                                                                                          list[Finding]]:
     paths, missing, skipped = gathered
-    done, unusable, problems = read_each(paths, reader, progress, role=role)
+    done, unusable, problems = read_each(paths, reader, progress, role=role, jobs=jobs)
     return [data for _, data in done], [*missing, *unusable], [*skipped, *problems]
 
 
@@ -55,7 +58,8 @@ def read_inputs(inputs, catalog, profile, options: Options, progress: Progress =
     given = options.school if count == 1 else None
     if options.school and count > 1:
         findings.append(Finding("OPTION", WARNING, f"--school 只用于单个文件；{count} 个文件时学校取自各文件"))
-    surveys, bad, problems = _read(gathered, lambda p: load(p, profile, known, given), progress)
+    surveys, bad, problems = _read(gathered, partial(load, profile=profile, known=known, given=given), progress,
+                                   jobs=options.jobs)
     files[:0] = [FileUse(s.path, True, s.school, s.source) for s in surveys] + bad
     findings += problems + [f for s in surveys for f in s.findings]
     schools = _schools(surveys, catalogues, profile, findings)
