@@ -1,23 +1,16 @@
 """One reader for every sheet: find the header, map headers to fields, parse cells, keep positions."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..findings import ERROR, Finding
 from .cells import PARSERS, clean_text, is_blank
+from .header import fill_merged, find_header, is_hint
 from .schema import YES_NO, Field, SheetSpec, norm
 from .workbook import Workbook, column_letter
 
-HEADER_SEARCH_ROWS = 20
-_PAREN_TAIL = re.compile(r"\([^()]*\)$")
-# A format-hint row under the header: `x`, `x.x`, `x'x"` show how to type each column.
-_HINT_CELL = re.compile(r"[xX]+(?:[.'′:][xX]+)*[\"″']*")
-# Survey tools number their questions: `3、学生班级`, `Q3. 班级`, `第3题 班级`, `3) 班级` (after norm).
-_NUMBERING = re.compile(r"^(?:q\d{1,3}[、.:)]?|第\d{1,3}题[、.:]?|\d{1,3}[、.:)])(?=\D)")
 
 
 @dataclass
@@ -74,7 +67,7 @@ def read_sheets(book: Workbook, specs, problems: list[Finding]) -> dict[str, Tab
 def header_fields(book: Workbook, sheet: str, spec: SheetSpec) -> set[str]:
     """The fields a sheet's header names, to pick sheets by content rather than by name."""
     rows, merged = book.grid(sheet)
-    header = _find_header(_fill_merged(rows, merged), spec)
+    header = find_header(fill_merged(rows, merged), spec)
     return set(header[1]) if header else set()
 
 
@@ -90,8 +83,8 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
                 file=book.file, sheet=spec.title))
         return None
     rows, merged = book.grid(sheet)
-    rows = _fill_merged(rows, merged)
-    header = _find_header(rows, spec)
+    rows = fill_merged(rows, merged)
+    header = find_header(rows, spec)
     where = {"file": book.file, "sheet": sheet}
     if header is None:
         problems.append(Finding("READ-HEADER", ERROR,
@@ -101,7 +94,7 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
     first_data, columns, alternates, header_index = header
     if first_data <= len(rows):
         below = rows[first_data - 1]
-        if sum(_is_hint(below[c]) for c in columns.values() if c < len(below)) >= 2:
+        if sum(is_hint(below[c]) for c in columns.values() if c < len(below)) >= 2:
             first_data += 1
     _duplicate_columns(rows, header_index, first_data, columns, spec, where, problems)
     missing = [f for f in spec.fields if f.required and f.name not in columns]
@@ -145,81 +138,6 @@ def _duplicate_columns(rows, header_index: int, first_data: int, columns: dict[s
                 problems.append(Finding("READ-DUP-COLUMN", ERROR,
                     f"「{spec.field(name).header}」列出现了两次（{column_letter(c)} 列和 {column_letter(other)} 列），"
                     f"无法确定用哪一列：请删除或改名其中一列", cell=f"{column_letter(other)}{header_index + 1}", **where))
-
-
-def _is_hint(v: object) -> bool:
-    return isinstance(v, str) and _HINT_CELL.fullmatch(unicodedata.normalize("NFKC", v).strip()) is not None
-
-
-def _fill_merged(rows: list[list], merged: list) -> list[list]:
-    if not merged:
-        return rows
-    rows = [list(r) for r in rows]
-    for (r0, c0), (r1, c1) in merged:
-        if r0 >= len(rows) or c0 >= len(rows[r0]):
-            continue
-        value = rows[r0][c0]
-        for r in range(r0, min(r1 + 1, len(rows))):
-            for c in range(c0, min(c1 + 1, len(rows[r]))):
-                rows[r][c] = value
-    return rows
-
-
-def _candidates(text: object):
-    if not isinstance(text, str):
-        text = clean_text(text)
-    n = norm(text)
-    if not n:
-        return
-    yield n
-    yield _PAREN_TAIL.sub("", n)
-    bare = _NUMBERING.sub("", n)
-    if bare != n:
-        yield bare
-        yield _PAREN_TAIL.sub("", bare)
-    for token in unicodedata.normalize("NFKC", text).split():
-        yield norm(token)
-
-
-def _match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for c, text in enumerate(row):
-        if is_blank(text):
-            continue
-        for cand in _candidates(text):
-            f = lookup.get(cand)
-            if f is not None and f.name not in found and f.name not in taken:
-                found[f.name] = c
-                break
-    return found
-
-
-def _find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int], dict[str, str], int] | None:
-    """The row (below any title rows) matching most fields; a second header row may add more."""
-    lookup = {s: f for f in spec.fields for s in f.spellings()}
-    best, best_row = {}, -1
-    for r in range(min(len(rows), HEADER_SEARCH_ROWS)):
-        found = _match_row(rows[r], lookup, set())
-        if len(found) > len(best):
-            best, best_row = found, r
-    if not best:
-        return None
-    first_data = best_row + 2  # 1-based Excel row of the first data row
-    alternates: dict[str, str] = {}
-    if best_row + 1 < len(rows):
-        more = _match_row(rows[best_row + 1], lookup, set(best))
-        used = set(best.values())
-        stacked = {k: c for k, c in more.items() if c in used}
-        more = {k: c for k, c in more.items() if c not in used}
-        # A two-row header merged vertically repeats its headers in the second row once the
-        # merged cells are filled; that row is header too, not a row of data.
-        again = _match_row(rows[best_row + 1], lookup, set())
-        echo = sum(1 for k, c in again.items() if best.get(k) == c)
-        if more or 2 * echo >= len(best):
-            best = {**best, **more}
-            first_data += 1
-            alternates = {top: k for k, c in stacked.items() for top, c0 in best.items() if c0 == c}
-    return first_data, best, alternates, best_row
 
 
 def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.DataFrame:

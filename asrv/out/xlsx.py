@@ -13,6 +13,7 @@ from typing import Any
 
 from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, TEXT, WIDE_COLUMNS, Styles,
                           display_width, formula_like, page_setup, safe_text, sheet_titles, shown)
+from .xlsx_parts import Lists, add_chart
 from .xlsx_stream import RowStream, can_stream
 
 __all__ = ["SheetOut", "ChartOut", "write_workbook", "title_line", "titled", "display_width", "MARK_FILLS", "HEADER_FILL",
@@ -23,7 +24,6 @@ BIG_ROWS = 5000                  # more rows than this in a workbook: rows are s
 FIT_ROWS = 2000                  # rows looked at to fit a column's width
 MIN_WIDTH, MAX_WIDTH = 6, 60     # a column capped at MAX_WIDTH wraps its text
 DROPDOWN_ROWS = 500              # a drop-down reaches at least this far below the header
-LISTS_SHEET = "_选项"             # very hidden: choices too long for the drop-down rule itself
 
 
 @dataclass
@@ -93,7 +93,7 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
             "remove_timezone": True})
         wb.set_properties({"created": STAMP, "author": "asrv"})
         try:
-            styles, lists = Styles(wb), _Lists(wb)
+            styles, lists = Styles(wb), Lists(wb)
             for title, spec in zip(titles, sheets):
                 _write_sheet(wb, styles, lists, wb.add_worksheet(title), spec, where)
         except BaseException:
@@ -104,7 +104,7 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
         wb.close()
 
 
-def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: dict) -> None:
+def _write_sheet(wb, styles: Styles, lists: Lists, ws, spec: SheetOut, where: dict) -> None:
     width = len(spec.columns)
     for r, line in enumerate(spec.heading):
         ws.set_row(r, 24)
@@ -132,7 +132,7 @@ def _write_sheet(wb, styles: Styles, lists: _Lists, ws, spec: SheetOut, where: d
         ws.autofilter(h, 0, last, width - 1)
     page_setup(ws, width, sum(widths), h if spec.columns else None, spec.landscape)
     for chart in spec.charts:
-        _chart(wb, ws, spec, chart, where)
+        add_chart(wb, ws, spec, chart, where)
 
 
 # Columns that say whose row it is: on a wide sheet the leading run of them stays in view.
@@ -259,60 +259,3 @@ def _classify(v: Any) -> tuple[str, Any]:
     if isinstance(v, (numbers.Real, Decimal)):
         return _classify(int(v) if isinstance(v, numbers.Integral) else float(v))
     return _classify(str(v))
-
-
-class _Lists:
-    """Drop-downs: choices in the rule itself, or on a hidden sheet when Excel's 255-character
-    limit or a comma in a choice does not allow that."""
-
-    def __init__(self, wb):
-        self._wb, self._ws, self._row = wb, None, 0
-
-    def dropdown(self, ws, first: int, col: int, last: int, choices: list[str], closed: bool = True) -> None:
-        """`closed`: only the choices; else other text is accepted after a note."""
-        choices = [safe_text(str(c)) for c in choices]
-        rule = {"validate": "list", "ignore_blank": True, "show_error": True, "error_title": "输入有误",
-                "error_message": f"请从下拉列表中选择：{'、'.join(choices)}"[:255]}
-        if not closed:
-            rule.update(error_type="information", error_title="请核对",
-                        error_message=f"常用写法：{'、'.join(choices)}；其他写法也可接受"[:255])
-        if len(",".join(choices)) <= 255 and not any("," in c or '"' in c for c in choices):
-            rule["source"] = choices
-        else:
-            rule["source"] = self._range(choices)
-        ws.data_validation(first, col, last, col, rule)
-
-    def _range(self, choices: list[str]) -> str:
-        """The choices as one row of the hidden sheet (rows in order, as streaming needs)."""
-        from xlsxwriter.utility import xl_range_abs
-        if self._ws is None:
-            self._ws = self._wb.add_worksheet(LISTS_SHEET)
-            self._ws.very_hidden()
-        for j, c in enumerate(choices):
-            self._ws.write_string(self._row, j, c)
-        self._row += 1
-        return f"='{LISTS_SHEET}'!" + xl_range_abs(self._row - 1, 0, self._row - 1, len(choices) - 1)
-
-
-def _chart(wb, ws, spec: SheetOut, c: ChartOut, where: dict) -> None:
-    title, data = where[c.data] if c.data else (ws.name, spec)
-    h = data.header_row
-    n = len(data.rows) if c.rows is None else min(c.rows, len(data.rows))
-    col = lambda ref: ref - 1 if isinstance(ref, int) else data.columns.index(ref)  # noqa: E731
-    chart = wb.add_chart({"type": c.type})
-    cat = col(c.categories)
-    for ref in c.values:
-        j = col(ref)
-        chart.add_series({"name": [title, h, j], "categories": [title, h + 1, cat, h + n, cat],
-                          "values": [title, h + 1, j, h + n, j]})
-    chart.set_title({"name": c.title})
-    if c.y_title:
-        chart.set_y_axis({"name": c.y_title})
-    cm = 96 / 2.54  # pixels in a centimetre
-    chart.set_size({"width": max(16, min(0.9 * n + 6, 40)) * cm, "height": 8 * cm})
-    ws.insert_chart(c.anchor or _right_of(spec), chart)
-
-
-def _right_of(spec: SheetOut) -> str:
-    from xlsxwriter.utility import xl_rowcol_to_cell
-    return xl_rowcol_to_cell(spec.header_row, len(spec.columns) + 1)
