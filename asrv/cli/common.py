@@ -157,8 +157,12 @@ class errors:
 
     def __exit__(self, exc_type, exc, tb):
         from ..findings import InputError
+        from ..out.atomic import InterruptedAfterWrite
         if exc_type is None or issubclass(exc_type, (typer.Exit, SystemExit)):
             return False
+        if issubclass(exc_type, InterruptedAfterWrite):
+            err.print("已中断：中断前本次输出已全部写出。", markup=False)
+            raise typer.Exit(130)
         if issubclass(exc_type, KeyboardInterrupt):
             err.print("已中断，未写出任何文件。", markup=False)
             raise typer.Exit(130)

@@ -41,6 +41,11 @@ class Interrupted(KeyboardInterrupt):
     """SIGTERM or SIGHUP while writing: unwinds like Ctrl-C, so the temporary folder is removed."""
 
 
+class InterruptedAfterWrite(KeyboardInterrupt):
+    """A signal that came while the new set was moved into place: it was held until the set was
+    complete, so the run stops with every output written (the message must not say otherwise)."""
+
+
 class Outputs:
     def __init__(self, directory: str | Path, command: str, inputs: Iterable = (), manifest: bool = True):
         self.directory = Path(directory)
@@ -97,6 +102,7 @@ class Outputs:
             if (d / name).is_dir():
                 raise output_error(d, f"「{d / name}」是一个文件夹，无法写入同名的输出文件")
         held = self._hold_signals()
+        complete = False
         moved: list[tuple[Path, Path | None]] = []   # (target, backup of what it replaced)
         backups = tmp / ".replaced"
         try:
@@ -115,6 +121,7 @@ class Outputs:
                     os.replace(tmp / name, target)
             if self._manifest:
                 _write_manifest(manifest, self._names, self._mode)
+            complete = True
         except OSError as exc:
             for target, backup in reversed(moved):  # put the previous outputs back as they were
                 target.unlink(missing_ok=True)
@@ -125,7 +132,12 @@ class Outputs:
             shutil.rmtree(tmp, ignore_errors=True)
             self._tmp = None
             _remove_empty(d, old)
-            self._release(held)
+            try:
+                self._release(held)
+            except KeyboardInterrupt:
+                if complete:
+                    raise InterruptedAfterWrite() from None
+                raise
         return [d / n for n in self._names]
 
     def discard(self) -> None:
