@@ -141,3 +141,13 @@ def test_a_seed_is_required_and_non_negative(tmp_path, seed):
         res = runner.invoke(app, ["enroll", str(_one_school(tmp_path)), "--catalog", str(cat), "--seed", str(seed),
                                   "--json", "--out", str(tmp_path / "o")])
         assert res.exit_code == 2 and json.loads(res.stdout)["findings"][0]["rule"] == "ENROLL-SEED"
+
+
+def test_same_file_name_in_school_folders_keeps_the_schools_apart(tmp_path):
+    """A district's folders hold `东关小学/问卷数据.xlsx`, `城北小学/问卷数据.xlsx`: the file name
+    names no school, the folder does, so each folder is its own school (not one called 问卷数据)."""
+    sample = Path(__file__).resolve().parents[1] / "sample_data"
+    surveys = sorted(sample.glob("district/*/问卷数据.xlsx"))
+    assert len(surveys) > 2
+    result = run([str(p) for p in surveys], load_profile(), options=Options(catalog=[str(sample / "catalog.xlsx")], seed=1))
+    assert sorted(s.school for s in result.per_school) == sorted(p.parent.name for p in surveys)

@@ -1,5 +1,5 @@
 """Which school a workbook belongs to, and how we know: a 学校 column, else a title row or a 学校 cell
-of the workbook, else the file name. `--school` overrides all for a single file."""
+of the workbook, else the file name (or its folder, where only that names a school). `--school` overrides all for a single file."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,7 @@ _NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff（）()A-Za-z0-9·]{2,40}?"
 _SCHOOL_LABEL = re.compile(r"^(?:学校|学校名称|校名|单位|单位名称|填报单位)[:：]?$")
 _INLINE = re.compile(r"^(?:学校|学校名称|校名|填报单位|单位)[:：]\s*(?P<name>.+)$")
 
-COLUMN, TITLE, CELL, FILENAME, GIVEN = "学校列", "标题行", "学校单元格", "文件名", "--school"
+COLUMN, TITLE, CELL, FILENAME, FOLDER, GIVEN = "学校列", "标题行", "学校单元格", "文件名", "文件夹名", "--school"
 
 
 def school_from_title(text: str) -> str | None:
@@ -58,4 +58,12 @@ def school_of(path: Path, column_values: Iterable = (), titles: Iterable[str] = 
         found = school_from_cells(rows)
         if found:
             return found, CELL
-    return Path(path).stem, FILENAME
+    return from_path(Path(path))
+
+
+def from_path(path: Path) -> tuple[str, str]:
+    """The file name, unless it names no school and its folder does: a district's folder of
+    `东关小学/问卷数据.xlsx`, `城北小学/问卷数据.xlsx` is two schools, not one called 问卷数据."""
+    if school_from_title(path.stem) is None and school_from_title(path.parent.name):
+        return path.parent.name, FOLDER
+    return path.stem, FILENAME
