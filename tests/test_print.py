@@ -33,7 +33,9 @@ DEMO = {
 PER_PART = ("体测_", "反馈单_")
 # Page bounds on the sample data (measured: the pages printed now, plus a little room), by the
 # start of the file name; a page or workbook not listed here gets DEFAULT_PAGES.
-HTML_PAGES = {"体测_": 2, "反馈单_": 3, "考核总览": 4, "考核结果公示": 3, "安排检查报告": 2, "录取通知": 18,
+HTML_PAGES = {"体测_": 2, "反馈单_": 3, "考核总览": 4, "考核结果公示": 3, "安排检查报告": 2, "录取通知": 20,
+              # The WeChat fragments are for pasting, not printing: one list line a child, phone width.
+              "录取通知_微信": 40, "示例市实验小学_公示_微信": 5,
               "收支公示": 3, "收费公示": 3, "示例市实验小学_公示": 3, "调查报告": 8}
 BOOK_PAGES = {"体测成绩": 8, "考核结果": 9, "午餐汇总": 4, "安排检查结果": 5, "候补名单": 13, "活动名单": 32,
               "班级名单": 26, "收费汇总": 11, "学生出勤天数": 2, "考勤汇总": 6, "示例市实验小学_评分结果": 5,
@@ -42,7 +44,9 @@ DEFAULT_PAGES = 10
 
 
 def bound(name: str, bounds: dict[str, int]) -> int:
-    return max((n for start, n in bounds.items() if name.startswith(start)), default=DEFAULT_PAGES)
+    """The bound of the longest listed start of the name (录取通知_微信 before 录取通知)."""
+    starts = [start for start in bounds if name.startswith(start)]
+    return bounds[max(starts, key=len)] if starts else DEFAULT_PAGES
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +115,4 @@ def test_a_file_gets_the_bound_of_its_name_or_the_default():
     assert bound("体测_三(2)班.html", HTML_PAGES) == 2
     assert bound("考核结果公示_微信.html", HTML_PAGES) == 3
     assert bound("新的公示.html", HTML_PAGES) == DEFAULT_PAGES
+    assert bound("录取通知_微信.html", HTML_PAGES) == 40 and bound("录取通知.html", HTML_PAGES) == 20

@@ -156,3 +156,15 @@ def test_unknown_kind_exits_2_writing_nothing(tmp_path):
     result = CliRunner().invoke(app, ["template", "nosuch", "-o", str(target)])
     assert result.exit_code == 2
     assert not target.exists() and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind,command", [("attendance", "check-attendance"), ("meals", "check-meals")])
+def test_a_blank_template_checks_without_an_internal_error(kind, command, tmp_path):
+    """A school that sends the template back unfilled has only example rows: every sheet is empty
+    after they are skipped, which must give warnings, not 内部错误 (it did for check-attendance)."""
+    target = tmp_path / f"{kind}.xlsx"
+    assert CliRunner().invoke(app, ["template", kind, "-o", str(target)]).exit_code == 0
+    result = CliRunner().invoke(app, [command, str(target), "--out", str(tmp_path / "out"), "--json"])
+    assert "内部错误" not in result.output and result.exit_code in (0, 1), result.output
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert "READ-EXAMPLE" in rules and "INTERNAL" not in rules

@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 
 from ..findings import ERROR, Finding, Progress, no_progress
-from ..io.school import FILENAME
+from ..io.school import FILENAME, FOLDER
 from ..result import FileUse, gather, read_each
 from . import rules, rules_extra, summary
 from .data import build, expected
@@ -101,7 +101,9 @@ def _place_signins(loaded: list[Loaded]) -> None:
     main = [x for x in loaded if not signin_only(x)]
     every = {x.school for x in main}
     for x in loaded:
-        if not signin_only(x) or x.school_source != FILENAME or x.school in every:
+        if not signin_only(x) or x.school_source not in (FILENAME, FOLDER):
+            continue
+        if x.school_source == FILENAME and x.school in every:
             continue
         beside = {m.school for m in main if m.path.parent == x.path.parent}
         if len(beside) == 1:

@@ -11,9 +11,12 @@ STATUS_COLUMNS = [PRESENT, LATE, EARLY, LEAVE, ABSENT]
 WAYS = list(dict.fromkeys(METHODS.values()))
 
 
-def _counts(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    t = df.groupby([*by, "status"]).size().unstack(fill_value=0) if len(df) else pd.DataFrame()
-    return t.reindex(columns=STATUS_COLUMNS, fill_value=0)
+def _counts(df: pd.DataFrame, by: list[str], what: str = "status", columns: list[str] = STATUS_COLUMNS) -> pd.DataFrame:
+    if not len(df):  # no records (a template with only its example rows): keyed, so joins still work
+        index = pd.MultiIndex.from_arrays([[]] * len(by), names=by) if len(by) > 1 else pd.Index([], name=by[0])
+        return pd.DataFrame(0, index=index, columns=columns)
+    t = df.groupby([*by, what]).size().unstack(fill_value=0)
+    return t.reindex(columns=columns, fill_value=0)
 
 
 def daily(c: Check) -> pd.DataFrame:
@@ -54,8 +57,7 @@ def pickups(c: Check, handed: pd.DataFrame, late: pd.DataFrame) -> pd.DataFrame:
     g = handed.assign(complete=handed["found"] & (handed["lacks"] == "")).groupby(by)
     out = pd.DataFrame({"present": g.size(), "recorded": g["found"].sum(), "complete": g["complete"].sum()})
     found = handed[handed["found"]]
-    ways = found.groupby([*by, "method"]).size().unstack(fill_value=0) if len(found) else pd.DataFrame()
-    out = out.join(ways.reindex(columns=WAYS, fill_value=0)).join(late.groupby(by).size().rename("late"))
+    out = out.join(_counts(found, by, "method", WAYS)).join(late.groupby(by).size().rename("late"))
     out = out.fillna(0).astype(int)
     return out.reset_index().sort_values(by).reset_index(drop=True)
 
