@@ -33,8 +33,9 @@ demo: $(STAMP)
 	@echo "  asrv-out/体测/<学校>/体测_<班级>.html（每班一份体测报告）"
 	@echo "  asrv-out/区级考核/2026秋/反馈单_<学校>.html（每校一份考核反馈单）"
 
+# Test files run in one process per core (whole files: a module's fixtures run once).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # One harness for every command (tests/bench_commands.py); QUICK=1 is a 10-school district.
 # FUZZ=1 runs the property-based suite instead, with many more examples drawn afresh

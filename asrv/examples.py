@@ -64,9 +64,5 @@ def read_filled(book, spec, problems: list[Finding], sheet: str | None = None):
 
 
 def read_filled_sheets(book, specs, problems: list[Finding]) -> dict:
-    tables = {}
-    for spec in specs:
-        t = read_filled(book, spec, problems)
-        if t is not None:
-            tables[spec.name] = t
-    return tables
+    from .io import read_sheets
+    return read_sheets(book, specs, problems, read=read_filled)
