@@ -34,7 +34,9 @@ def note(result) -> str:
 def has_errors(result, school: str | None = None) -> bool:
     """Whether a notice must be a draft: an error of its school or of the whole run (`school` None:
     any error, for a notice of every school)."""
-    return any(f.school in (school, "") if school is not None else True for f in result.errors)
+    if school is None:
+        return bool(result.errors)
+    return any(f.school in (school, "") for f in result.errors)
 
 
 def add_findings(result, found: list) -> None:
