@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..notice import Notice, NoticeTable, Section, add_findings, has_errors, make_notice
+from ..notice import Notice, NoticeTable, Section, notice_of
 from .result import DistrictResult
 from .workbook import METHOD_ZH
 
@@ -27,12 +27,11 @@ def build(result: DistrictResult) -> Notice:
     table = NoticeTable(["名次", "学校", "总分", "等次"], rows, narrow=[0, 1, 2, 3], widths=[1, 4, 2, 2])
     counts = "，".join(f"{b} {k} 所" for b in [*cfg["bands"], cfg["fail_band"]]
                       if (k := sum(s.band == b for s in result.per_school)))
-    notice, found = make_notice(
-        p, "district", title=f"{term.title}课后服务工作考核结果公示",
+    notice = notice_of(
+        result, "district", title=f"{term.title}课后服务工作考核结果公示",
         done=[f"{cfg['issuer'] or '我局'}对全区 {n} 所学校{term.title}的课后服务工作进行了考核，现将考核结果予以公示。"],
         sections=[Section("考核办法", method), Section("考核结果", [f"按总分从高到低排列，同分同名次。{counts}。"], table)],
-        date=result.options.day, issuer=cfg["issuer"], draft=has_errors(result))
-    add_findings(result, found)
+        date=result.options.day, issuer=cfg["issuer"])
     if cfg["objection_office"]:
         notice = dataclasses.replace(notice, channel=dataclasses.replace(notice.channel, office=cfg["objection_office"]))
     return notice

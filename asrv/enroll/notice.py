@@ -5,7 +5,7 @@ redo it, and the files' digests, are footnotes."""
 from __future__ import annotations
 
 from ..io.keys import class_order
-from ..notice import NoticeTable, Section, add_findings, has_errors, make_notice
+from ..notice import NoticeTable, Section, notice_of
 from ..out import mask_name
 from ..survey.outputs import folders
 from ..survey.parse import grades_text
@@ -55,8 +55,5 @@ def school_notice(result: EnrollResult, r: SchoolEnrollment):
     footnotes = [f"{RULE}{no_id}本次种子为 {r.seed}，学校为「{r.school}」。",
                  "本次使用的文件及其 SHA-256 校验值（用于核对文件未被改动）："
                  + "；".join(f"{name} {digest}" for name, digest in r.sources) + "。"]
-    notice, found = make_notice(result.profile, "enroll", title=f"{r.school}课后服务活动录取结果公示", done=done,
-                                sections=sections, date=result.options.day, school=r.school,
-                                draft=has_errors(result, r.school), footnotes=footnotes)
-    add_findings(result, found)
-    return notice
+    return notice_of(result, "enroll", title=f"{r.school}课后服务活动录取结果公示", done=done,
+                     sections=sections, date=result.options.day, school=r.school, footnotes=footnotes)

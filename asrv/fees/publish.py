@@ -2,7 +2,7 @@
 statements of asrv.fees.notices, in every notice format; a school with error findings gets drafts."""
 from __future__ import annotations
 
-from ..notice import NoticeTable, Section, add_findings, has_errors, make_notice
+from ..notice import NoticeTable, Section, notice_of
 from .notices import accounts_context, charges_context, documents
 
 COURSE_COLUMNS = ["课程", "收费标准（元/学期·生）", "耗材标准", "服务时间", "服务内容", "开课单位", "报名人数"]
@@ -20,12 +20,9 @@ def build(result, stem_of) -> None:
 
 def _notice(result, s, title: str, done: list[str], sections: list[Section], basis=None):
     p = result.profile
-    notice, found = make_notice(p, "fees", title=f"{s.name}{result.term.title}{title}", done=done, sections=sections,
-                                date=result.options.day, school=s.name, draft=has_errors(result, s.name),
-                                days=p["fees.publication_working_days"], office=p["fees.complaint_contact"],
-                                basis=basis)
-    add_findings(result, found)
-    return notice
+    return notice_of(result, "fees", title=f"{s.name}{result.term.title}{title}", done=done, sections=sections,
+                     date=result.options.day, school=s.name, days=p["fees.publication_working_days"],
+                     office=p["fees.complaint_contact"], basis=basis)
 
 
 def charges(result, s):

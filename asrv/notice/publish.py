@@ -50,6 +50,15 @@ def add_findings(result, found: list) -> None:
     result.findings.sort(key=Finding.sort_key)
 
 
+def notice_of(result, kind: str, *, school: str = "", **parts):
+    """A notice of `result`, for `school` or ("") the whole run: a draft where errors stand, and
+    what make_notice found missing (a phone, a calendar year) added to the run's findings."""
+    from .model import make_notice
+    notice, found = make_notice(result.profile, kind, school=school, draft=has_errors(result, school or None), **parts)
+    add_findings(result, found)
+    return notice
+
+
 def write_notices(outputs, result) -> list[Path]:
     """Every notice of the run in every format, unless withheld."""
     from .render import write_notice

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..notice import NoticeTable, Section, add_findings, has_errors, make_notice
+from ..notice import NoticeTable, Section, notice_of
 from ..out import mask_name
 from ..out.notice import num
 from .result import SchoolScore, ScoreResult
@@ -52,12 +52,9 @@ def school_notice(result: ScoreResult, s: SchoolScore):
     done = [f"本校开展{label(s.year)}学年优秀班集体评选，全校 {len(s.classes)} 个班级参评；经班主任自评、他评、校评，"
             "按评价量化表计算各班基础分与团体、个人加分。",
             f"本次推荐名额 {s.quota} 个，按名次依次推荐；体育达标检测有一名学生不达标的班级一票否决，保留名次但不予推荐。"]
-    notice, found = make_notice(result.profile, "score", title=f"{s.school}{label(s.year)}学年优秀班集体评选结果公示",
-                                done=done, sections=sections, date=result.date, school=s.school,
-                                draft=has_errors(result, s.school), days=cfg["publication_working_days"],
-                                office=cfg["objection_contact"])
-    add_findings(result, found)
-    return notice
+    return notice_of(result, "score", title=f"{s.school}{label(s.year)}学年优秀班集体评选结果公示",
+                     done=done, sections=sections, date=result.date, school=s.school,
+                     days=cfg["publication_working_days"], office=cfg["objection_contact"])
 
 
 def district_notice(result: ScoreResult):
@@ -73,9 +70,7 @@ def district_notice(result: ScoreResult):
     done = [f"各校对本校班级考核评分、按总分从高到低排名，并按推荐名额依次推荐；体育达标检测有一名学生不达标的班级一票否决，"
             f"不予推荐。现将 {len(result.per_school)} 所学校推荐的 {total} 个班级公示如下。"]
     table = NoticeTable(["学校", "班级", "班主任", "校内名次", "总分"], rows, narrow=[0, 1, 3, 4], widths=[5, 3, 2, 2, 2])
-    notice, found = make_notice(result.profile, "score", title=f"{year}学年全区优秀班集体推荐名单公示", done=done,
-                                sections=[Section("推荐名单", [], table)], date=result.date,
-                                issuer=result.profile["district.issuer"], draft=has_errors(result), days=cfg["publication_working_days"],
-                                office=cfg["district_objection_contact"])
-    add_findings(result, found)
-    return notice
+    return notice_of(result, "score", title=f"{year}学年全区优秀班集体推荐名单公示", done=done,
+                     sections=[Section("推荐名单", [], table)], date=result.date,
+                     issuer=result.profile["district.issuer"], days=cfg["publication_working_days"],
+                     office=cfg["district_objection_contact"])
