@@ -43,8 +43,20 @@ def test_streamed_rows_are_xlsxwriters_bytes(tmp_path, monkeypatch, key):
 
 def test_awkward_cells_are_xlsxwriters_bytes(tmp_path, monkeypatch):
     used = []
-    real = xlsx.RowStream.end_row
-    monkeypatch.setattr(xlsx.RowStream, "end_row", lambda self: (used.append(self.row), real(self))[1])
+    real = xlsx.ColumnStream.write
+    monkeypatch.setattr(xlsx.ColumnStream, "write", lambda self, rows, *a: (used.extend(rows), real(self, rows, *a))[1])
     fast, slow = _both(tmp_path, monkeypatch, [AWKWARD, AWKWARD])
     assert fast == slow
     assert len(used) == 2 * (len(AWKWARD.rows) - 1)  # the fast path did write the rows
+
+
+def test_blocks_are_xlsxwriters_bytes(tmp_path, monkeypatch):
+    """Rows of several blocks, with marks and formula-like text first met in a later block."""
+    import asrv.out.xlsx_stream as stream
+    monkeypatch.setattr(stream, "BLOCK", 3)
+    monkeypatch.setattr(stream, "MEMO", 2)
+    rows = [[f"第{i % 4}", i * 0.5, "=x" if i == 7 else "乙", dt.date(2026, 9, 1 + i) if i > 4 else None]
+            for i in range(12)]
+    sheet = SheetOut("块", ["甲", "数", "文字", "日期"], rows, marks={5: "error", 9: "good", 10: "error"})
+    fast, slow = _both(tmp_path, monkeypatch, [sheet])
+    assert fast == slow

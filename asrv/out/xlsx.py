@@ -4,9 +4,7 @@ charts. A re-run writes the same bytes; large sheets are streamed (constant memo
 from __future__ import annotations
 
 import datetime as dt
-import numbers
 import tempfile
-from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ from typing import Any
 from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, TEXT, WIDE_COLUMNS, Styles,
                           display_width, formula_like, page_setup, safe_text, sheet_titles, shown)
 from .xlsx_parts import Lists, add_chart
-from .xlsx_stream import RowStream, can_stream
+from .xlsx_stream import ColumnStream, can_stream, classify
 
 __all__ = ["SheetOut", "ChartOut", "write_workbook", "title_line", "titled", "display_width", "MARK_FILLS", "HEADER_FILL",
            "FORMULA_START"]
@@ -165,8 +163,8 @@ def _fit(spec: SheetOut) -> list[float]:
     """Column widths fitted to the header and the first rows (a CJK character counts two)."""
     out = []
     for j, name in enumerate(spec.columns):
-        widest = max([display_width(name)] + [display_width(shown(r[j])[:MAX_WIDTH]) for r in spec.rows[:FIT_ROWS]
-                                              if j < len(r)])
+        texts = {shown(r[j])[:MAX_WIDTH] for r in spec.rows[:FIT_ROWS] if j < len(r)}  # each distinct one once
+        widest = max([display_width(name)] + [len(t) if t.isascii() else display_width(t) for t in texts])
         out.append(min(max(widest + 2, MIN_WIDTH), MAX_WIDTH))
     return out
 
@@ -178,24 +176,32 @@ def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]
     formats = [spec.number_formats.get(c) for c in spec.columns] + [None] * (ncols - width)
     wrap = wrap + [False] * (ncols - width)
     looks: dict[str | None, list] = {}
-    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+
+    def look(mark):
+        if mark not in looks:
+            looks[mark] = [styles.cell(formats[j], mark, False, wrap[j]) for j in range(ncols)]
+        return looks[mark]
+
+    def odd(j: int, mark, kind: str):
+        if kind == "quoted":
+            return styles.cell(formats[j], mark, True, wrap[j])
+        return styles.cell(formats[j] or DEFAULT_FORMATS[kind], mark)
+
     # All rows but the last straight into the streamed XML; the last one through XlsxWriter, which
     # then writes it on closing, as it always has (so the formats are numbered in the same order).
     last = len(spec.rows) - 1
-    stream = RowStream(ws, ncols) if last > 0 and can_stream(ws, first, last + 1, ncols) else None
-    for i, row in enumerate(spec.rows):
-        r = first + i
-        mark = spec.marks.get(i)
-        base = looks.get(mark)
-        if base is None:
-            base = looks[mark] = [styles.cell(formats[j], mark, False, wrap[j]) for j in range(ncols)]
-        if stream is not None:
-            if i < last:
-                _stream_row(stream, styles, r, row, base, formats, mark, wrap, width)
-                continue
-            stream.close()
+    start = 0
+    if last > 0 and can_stream(ws, first, last + 1, ncols):
+        stream = ColumnStream(ws, ncols, width, look, odd)
+        stream.write(spec.rows[:last], first, [spec.marks.get(i) for i in range(last)])
+        stream.close()
+        start = last
+    write_string, write_number, write_blank = ws.write_string, ws.write_number, ws.write_blank
+    for i in range(start, len(spec.rows)):
+        row, r, mark = spec.rows[i], first + i, spec.marks.get(i)
+        base = look(mark)
         for j, v in enumerate(row):
-            kind, v = _classify(v)
+            kind, v = classify(v)
             if kind == "text":
                 write_string(r, j, v, base[j])
             elif kind == "number":
@@ -204,58 +210,11 @@ def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]
                 if base[j] is not None:
                     write_blank(r, j, None, base[j])
             elif kind == "quoted":
-                write_string(r, j, v, styles.cell(formats[j], mark, True, wrap[j]))
+                write_string(r, j, v, odd(j, mark, kind))
             else:  # a date, time or duration
-                ws.write_datetime(r, j, v, styles.cell(formats[j] or DEFAULT_FORMATS[kind], mark))
+                ws.write_datetime(r, j, v, odd(j, mark, kind))
         if mark:
             for j in range(len(row), width):
                 write_blank(r, j, None, base[j])
 
 
-def _stream_row(stream: RowStream, styles: Styles, r: int, row: list, base: list, formats: list, mark,
-                wrap: list[bool], width: int) -> None:
-    """One row as `_write_rows` writes it through XlsxWriter, cell for cell, into the stream."""
-    stream.start_row(r)
-    for j, v in enumerate(row):
-        kind, v = _classify(v)
-        if kind == "text":
-            stream.text(j, v, base[j])
-        elif kind == "number":
-            stream.number(j, v, base[j])
-        elif kind == "blank":
-            stream.blank(j, base[j])
-        elif kind == "quoted":
-            stream.text(j, v, styles.cell(formats[j], mark, True, wrap[j]))
-        else:
-            stream.date(j, v, styles.cell(formats[j] or DEFAULT_FORMATS[kind], mark))
-    if mark:
-        for j in range(len(row), width):
-            stream.blank(j, base[j])
-    stream.end_row()
-
-
-def _classify(v: Any) -> tuple[str, Any]:
-    """(kind, value) of a cell: text, quoted (text that looks like a formula), number, blank,
-    datetime, date, time or timedelta. Booleans are 是/否; "", NaN, NaT and infinities are blank."""
-    t = type(v)
-    if t is str:
-        if not v:
-            return "blank", None  # an empty string is an empty cell, as Excel has it
-        v = safe_text(v)
-        return ("quoted" if formula_like(v) else "text"), v
-    if t is float or t is int:
-        return ("number", v) if v - v == 0 else ("blank", None)
-    if v is None:
-        return "blank", None
-    if t is bool or getattr(getattr(v, "dtype", None), "kind", "") == "b":
-        return "text", "是" if v else "否"
-    if isinstance(v, str):
-        return _classify(str.__str__(v))  # the text itself, also of a str enum
-    if isinstance(v, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-        if v != v:  # NaT
-            return "blank", None
-        return next(k for k, c in (("datetime", dt.datetime), ("date", dt.date), ("time", dt.time),
-                                   ("timedelta", dt.timedelta)) if isinstance(v, c)), v
-    if isinstance(v, (numbers.Real, Decimal)):
-        return _classify(int(v) if isinstance(v, numbers.Integral) else float(v))
-    return _classify(str(v))
