@@ -51,11 +51,12 @@ def test_awkward_cells_are_xlsxwriters_bytes(tmp_path, monkeypatch):
 
 
 def test_blocks_are_xlsxwriters_bytes(tmp_path, monkeypatch):
-    """Rows of several blocks, with marks and formula-like text first met in a later block."""
+    """Rows of several blocks, with marks and formula-like text first met in a later block, and -0
+    beside 0 (one key of a memo)."""
     import asrv.out.xlsx_stream as stream
     monkeypatch.setattr(stream, "BLOCK", 3)
     monkeypatch.setattr(stream, "MEMO", 2)
-    rows = [[f"第{i % 4}", i * 0.5, "=x" if i == 7 else "乙", dt.date(2026, 9, 1 + i) if i > 4 else None]
+    rows = [[f"第{i % 4}", -0.0 if i in (2, 8) else i * 0.5, "=x" if i == 7 else "乙", dt.date(2026, 9, 1 + i) if i > 4 else None]
             for i in range(12)]
     sheet = SheetOut("块", ["甲", "数", "文字", "日期"], rows, marks={5: "error", 9: "good", 10: "error"})
     fast, slow = _both(tmp_path, monkeypatch, [sheet])

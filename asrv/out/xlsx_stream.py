@@ -87,6 +87,7 @@ class ColumnStream:
         self.letters = [xl_col_to_name(j) for j in range(columns)]
         self.texts: list[dict] = [{} for _ in range(columns)]
         self.quoted: list[set] = [set() for _ in range(columns)]  # the memo's formula-like texts
+        self.numbers: list[dict] = [{} for _ in range(columns)]
         self.low = self.high = self.first_row = self.last_row = None
         self.flushed = False  # the rows above (title, header), which XlsxWriter still holds
 
@@ -126,12 +127,13 @@ class ColumnStream:
         """Per row, what follows the cell's reference and style (None: no cell is written), and
         the rows whose cell takes a style of its own, with that style."""
         texts = self.texts[j]
-        if len(texts) > MEMO:
+        if len(texts) + len(self.numbers[j]) > MEMO:
             texts.clear()
             self.quoted[j].clear()
+            self.numbers[j].clear()
         styled = {m: s[j] is not None for m, s in styles.items()}
         main = self.main
-        fast = self._one_kind(values, texts, self.quoted[j], "/>" if styled[main] else None) if values else None
+        fast = self._one_kind(values, texts, self.quoted[j], self.numbers[j], "/>" if styled[main] else None) if values else None
         if fast is not None:
             bodies, quoted = fast
             for m, rows in self.rows_of.items():
@@ -180,15 +182,23 @@ class ColumnStream:
         return bodies, odd
 
     @staticmethod
-    def _one_kind(values, texts: dict, quoted: set, blank):
+    def _one_kind(values, texts: dict, quoted: set, numbers: dict, blank):
         """A column of numbers or of texts (each with blanks), the most of any sheet, in one
         comprehension; None for a column of other or mixed kinds."""
         kinds = set(map(type, values))
         kinds.discard(type(None))
         if kinds <= {float, int}:
-            return [f"><v>{v:.16G}</v></c>" if v is not None and v - v == 0 else blank for v in values], ()
+            def number(v) -> str:
+                body = f"><v>{v:.16G}</v></c>"
+                numbers[v] = body
+                return body
+            got = numbers.get
+            # Zero is written afresh: -0.0 is a key of 0.0 but is written -0.
+            return [(got(v) or number(v) if v else f"><v>{v:.16G}</v></c>") if v is not None and v - v == 0
+                    else blank for v in values], ()
         if kinds != {str}:
             return None
+
         def learn(v: str) -> tuple[bool, str]:
             s = safe_text(v)
             hit = texts[v] = (formula_like(s), _text_xml(s))
