@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import ERROR, Finding, InputError
+from . import frozen
 from . import text as toml_text
 
 BUILTIN = ("default", "hefei", "national")
@@ -80,7 +81,14 @@ class Profile:
 def load_profile(spec: str | Path | None = None) -> Profile:
     """A built-in name (`default`, `hefei`, `national`) or a TOML file that may `extends` one.
     InputError (exit 2) for every problem: syntax, unknown key, wrong type or value, with its line."""
-    spec = "default" if spec in (None, "") else str(spec)
+    return _load("default" if spec in (None, "") else str(spec), use_frozen=True)
+
+
+def _load(spec: str, use_frozen: bool) -> Profile:
+    if use_frozen and spec in BUILTIN:
+        ready = frozen.load(spec)
+        if ready is not None:
+            return Profile(*ready)
     layers = _layers(spec, [])
     merged: dict = {}
     for _, _, data in layers:
