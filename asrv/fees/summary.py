@@ -106,50 +106,66 @@ def students(data: FeeData, subsidy_per_student: int) -> pd.DataFrame:
 
 
 def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int) -> list[SchoolSummary]:
-    """Per-school totals, summed from the per-student frame so the two cannot disagree."""
+    """Per-school totals, summed from the per-student frame so the two cannot disagree. Every total is
+    one groupby over the district: a mask per school would scan every frame a hundred times."""
     enr, exp, sub = data["enrollment"], data["expenses"], data["subsidy"]
     files = {}
     for kind in ("enrollment", "payments", "expenses", "subsidy", "courses"):
-        for school, tab in zip(data[kind]["school"], data[kind]["_tab"]):
+        pairs = data[kind][["school", "_tab"]].drop_duplicates()  # first use of each, in row order
+        for school, tab in zip(pairs["school"], pairs["_tab"]):
             files.setdefault(school, dict())[data.tables[tab].file] = None
     sums = st.groupby("school", sort=False)[list(STUDENT_MONEY)].sum()
+    counts = pd.DataFrame({"basic": st["basic"].astype("int64"), "personal": st["personal"].astype("int64"),
+                           "hardship": (st["hardship"] & st["enrolled"]).astype("int64"),
+                           "refund_students": (st["refunded"] > 0).astype("int64")}).groupby(st["school"]).sum()
+    enrollments = enr["personal"].astype("int64").groupby(enr["school"]).sum()
+    received = sub.groupby("school")["amount"].sum()
+    spent = exp.groupby(["school", "allowed"])["amount"].sum()
+    other = exp.loc[exp["allowed"].isna()].groupby("school")["amount"].sum()
+    enr_of, courses_of = _parts(enr), _parts(data["courses"])
     out = []
     for name in sorted(set(st["school"]) | set(exp["school"]) | set(sub["school"]), key=school_order):
         s = SchoolSummary(name, "、".join(files.get(name, {})))
-        mine = st[st["school"] == name]
-        s.basic, s.personal = int(mine["basic"].sum()), int(mine["personal"].sum())
-        s.enrollments = int(((enr["school"] == name) & enr["personal"]).sum())
-        s.hardship = int((mine["hardship"] & mine["enrolled"]).sum())
-        s.refund_students = int((mine["refunded"] > 0).sum())
+        if name in counts.index:
+            for col in counts.columns:
+                setattr(s, col, int(counts.at[name, col]))
+        s.enrollments = int(enrollments.get(name, 0))
         if name in sums.index:
             for col in STUDENT_MONEY:
                 setattr(s, col, int(sums.at[name, col]))
         if name in data.has_sheet["subsidy"]:
-            s.subsidy_received = int(sub.loc[sub["school"] == name, "amount"].sum())
+            s.subsidy_received = int(received.get(name, 0))
             s.subsidy_short = max(s.subsidy_due - s.subsidy_received, 0)
         s.subsidy_income = s.subsidy_received if s.subsidy_received is not None else (
             s.subsidy_due if cfg["subsidy_assume_received"] else 0)
-        spent = exp[exp["school"] == name]
-        by_cat = spent.groupby("allowed")["amount"].sum()
-        s.spending = {c: int(by_cat.get(c, 0)) for c in cfg["categories"]}
-        s.spending_other = int(spent.loc[spent["allowed"].isna(), "amount"].sum())
+        s.spending = {c: int(spent.get((name, c), 0)) for c in cfg["categories"]}
+        s.spending_other = int(other.get(name, 0))
         s.spending_total = sum(s.spending.values()) + s.spending_other
         s.income = s.net + s.subsidy_income
         s.balance = s.income - s.spending_total
-        s.courses = course_lines(data, name)
+        s.courses = course_lines(data, name, enr_of.get(name, enr.iloc[:0]),
+                                 courses_of.get(name, data["courses"].iloc[:0]))
         out.append(s)
     return out
 
 
-def course_lines(data: FeeData, school: str) -> list[CourseLine]:
-    """The 课程 sheet's lines when given; otherwise what the enrollment shows, with its usual fee."""
+def _parts(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each school's rows, in their order."""
+    return {name: part for name, part in df.groupby("school", sort=False)}
+
+
+def course_lines(data: FeeData, school: str, mine: pd.DataFrame | None = None,
+                 listed: pd.DataFrame | None = None) -> list[CourseLine]:
+    """The 课程 sheet's lines when given; otherwise what the enrollment shows, with its usual fee.
+    `mine` and `listed` are the school's enrollment and 课程 rows, when already split by school."""
     enr, courses = data["enrollment"], data["courses"]
-    mine = enr[enr["school"] == school]
+    mine = enr[enr["school"] == school] if mine is None else mine
+    listed = courses[courses["school"] == school] if listed is None else listed
     counts = mine.groupby(["mode", "course"], sort=False)["key"].nunique()
     charged = mine[mine["materials"] > 0].groupby(["mode", "course"], sort=False)["materials"]
     lows, highs, sums = charged.min(), charged.max(), charged.sum()
     lines = []
-    for _, c in courses[courses["school"] == school].iterrows():
+    for c in listed.to_dict("records"):
         mode = c["mode"] if isinstance(c["mode"], str) else PERSONAL
         at = data.where(c["_tab"], "fee", c["_row"])
         lines.append(CourseLine(c["course"], mode, int(c["fee"]), _text(c["materials_standard"]), _text(c["time"]),
