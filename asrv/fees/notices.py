@@ -74,7 +74,8 @@ def _problems_by_school(result) -> dict[str, list[str]]:
         return {}
     cached = result.__dict__.get("_problems_by_school")
     if cached is None or cached[0] is not st:
-        cached = (st, {name: list(p) for name, p in st["problems"].groupby(st["school"], sort=False)})
+        some = st[st["problems"] != ""]  # a student without problems counts under no rule
+        cached = (st, {name: list(p) for name, p in some["problems"].groupby(some["school"], sort=False)})
         result.__dict__["_problems_by_school"] = cached
     return cached[1]
 

@@ -61,7 +61,7 @@ def summary_sheets(result: FeesResult) -> list[SheetOut]:
 
 def students_sheet(result: FeesResult) -> SheetOut:
     st = result.students
-    names = st["name"].map(mask_name) if result.options.mask else st["name"]
+    names = each_distinct(st["name"], mask_name) if result.options.mask else st["name"]
     columns = [st["school"], pd.Series(result.term.code, index=st.index), st["class"], st["student_id"], names,
                st["modes"], st["courses"], st["hardship"].map({True: "是", False: "否"}),
                *(each_distinct(st[f], yuan) for f in STUDENT_FIELDS), st["problems"]]

@@ -79,7 +79,7 @@ def students(data: FeeData, subsidy_per_student: int) -> pd.DataFrame:
         name=("name", "first"), hardship=("hardship", "any"), fee=("fee", "sum"),
         materials=("materials", "sum"), basic=("basic", "any"), personal=("personal", "any"))
     named = enr[enr["course"] != ""].drop_duplicates(["key", "course"])
-    e["courses"] = named.groupby("key", sort=False)["course"].agg("、".join).reindex(e.index).fillna("")
+    e["courses"] = _joined(named["key"], named["course"]).reindex(e.index).fillna("")
     e["modes"] = (e["basic"].map({True: BASIC, False: ""}) + e["personal"].map({True: PERSONAL, False: ""}))
     e["modes"] = e["modes"].str.replace(BASIC + PERSONAL, f"{BASIC}、{PERSONAL}", regex=False)
     e["enrolled"] = True
@@ -103,6 +103,14 @@ def students(data: FeeData, subsidy_per_student: int) -> pd.DataFrame:
     s["outstanding"] = s["due"] - s["net"]
     s["subsidy_due"] = s["basic"].astype("int64") * subsidy_per_student
     return s.reset_index()
+
+
+def _joined(keys: pd.Series, texts: pd.Series) -> pd.Series:
+    """Each key's texts joined with 、 in row order: a Python step per row, not a groupby per key."""
+    by: dict = {}
+    for k, t in zip(keys, texts):
+        by.setdefault(k, []).append(t)
+    return pd.Series(["、".join(v) for v in by.values()], index=pd.Index(list(by), dtype=keys.dtype), dtype="str")
 
 
 def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int) -> list[SchoolSummary]:
