@@ -6,28 +6,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..io.keys import school_order
+from .courses import CourseLine, CourseStats, course_lines
 from .load import FeeData
 from .sheets import BASIC, PERSONAL
 
 SEP = "\x1f"
 STUDENT_MONEY = ("fee", "materials", "due", "paid", "refunded", "net", "outstanding", "subsidy_due")
-
-
-@dataclass
-class CourseLine:
-    """One line of the 收费公示: a course, its standard and who took it."""
-
-    course: str
-    mode: str
-    fee: int | None
-    materials_standard: str = ""
-    time: str = ""
-    content: str = ""
-    provider: str = ""
-    students: int = 0
-    materials_charged: int = 0
-    materials_each: tuple[int, int] | None = None  # lowest and highest materials charge of one row
-    fee_at: tuple[str, str, str] | None = None      # (file, sheet, cell) of the 课程 sheet's 收费标准
 
 
 @dataclass
@@ -130,7 +114,7 @@ def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int
     received = sub.groupby("school")["amount"].sum()
     spent = exp.groupby(["school", "allowed"])["amount"].sum()
     other = exp.loc[exp["allowed"].isna()].groupby("school")["amount"].sum()
-    enr_of, courses_of = _parts(enr), _parts(data["courses"])
+    stats, courses_of = CourseStats(enr), dict(tuple(data["courses"].groupby("school", sort=False)))
     out = []
     for name in sorted(set(st["school"]) | set(exp["school"]) | set(sub["school"]), key=school_order):
         s = SchoolSummary(name, "、".join(files.get(name, {})))
@@ -151,46 +135,9 @@ def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int
         s.spending_total = sum(s.spending.values()) + s.spending_other
         s.income = s.net + s.subsidy_income
         s.balance = s.income - s.spending_total
-        s.courses = course_lines(data, name, enr_of.get(name, enr.iloc[:0]),
-                                 courses_of.get(name, data["courses"].iloc[:0]))
+        s.courses = course_lines(data, name, stats, courses_of.get(name, data["courses"].iloc[:0]))
         out.append(s)
     return out
-
-
-def _parts(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Each school's rows, in their order."""
-    return {name: part for name, part in df.groupby("school", sort=False)}
-
-
-def course_lines(data: FeeData, school: str, mine: pd.DataFrame | None = None,
-                 listed: pd.DataFrame | None = None) -> list[CourseLine]:
-    """The 课程 sheet's lines when given; otherwise what the enrollment shows, with its usual fee.
-    `mine` and `listed` are the school's enrollment and 课程 rows, when already split by school."""
-    enr, courses = data["enrollment"], data["courses"]
-    mine = enr[enr["school"] == school] if mine is None else mine
-    listed = courses[courses["school"] == school] if listed is None else listed
-    counts = mine.groupby(["mode", "course"], sort=False)["key"].nunique()
-    charged = mine[mine["materials"] > 0].groupby(["mode", "course"], sort=False)["materials"]
-    lows, highs, sums = charged.min(), charged.max(), charged.sum()
-    lines = []
-    for c in listed.to_dict("records"):
-        mode = c["mode"] if isinstance(c["mode"], str) else PERSONAL
-        at = data.where(c["_tab"], "fee", c["_row"])
-        lines.append(CourseLine(c["course"], mode, int(c["fee"]), _text(c["materials_standard"]), _text(c["time"]),
-                                _text(c["content"]), _text(c["provider"]), int(counts.get((mode, c["course"]), 0)),
-                                fee_at=(at["file"], at["sheet"], at["cell"])))
-    known = {(ln.mode, ln.course) for ln in lines}
-    for (mode, course), n in counts.items():
-        if (mode, course) not in known:
-            fees = mine.loc[(mine["mode"] == mode) & (mine["course"] == course), "fee"]
-            lines.append(CourseLine(course or ("普惠托管" if mode == BASIC else "未写课程"), mode,
-                                    int(fees.mode().iloc[0]) if len(fees) else None, students=int(n)))
-    for ln in lines:
-        key = (ln.mode, ln.course)
-        ln.materials_charged = int(sums.get(key, 0))
-        if key in lows.index:
-            ln.materials_each = (int(lows[key]), int(highs[key]))
-    return sorted(lines, key=lambda ln: (ln.mode != BASIC,))
 
 
 def district(per_school: list[SchoolSummary]) -> SchoolSummary:
@@ -204,7 +151,3 @@ def district(per_school: list[SchoolSummary]) -> SchoolSummary:
     t.subsidy_received = None if None in received else sum(received)
     t.spending = {c: sum(s.spending.get(c, 0) for s in per_school) for c in per_school[0].spending} if per_school else {}
     return t
-
-
-def _text(v) -> str:
-    return v if isinstance(v, str) else ""
