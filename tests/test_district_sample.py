@@ -146,3 +146,17 @@ def test_readme_district_example_runs_as_written(tmp_path, monkeypatch, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("1 ") and lines[-1].startswith("2558 ÷ 3069 = 83.35%")
     assert (tmp_path / "asrv-out" / "区级考核" / "2026秋" / "考核总览.html").exists()
+
+
+def test_school_folders_in_two_processes_give_what_one_gives(sample, tmp_path):
+    """--jobs: the folders checked in worker processes, in folder order, give the same findings, files
+    and outputs byte for byte."""
+    root, one, written, out = sample
+    two = district.run([str(root)], load_profile("default"),
+                       options=district.Options(term="2026秋", date=DAY, jobs=2))
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert [f.to_json() for f in two.files] == [f.to_json() for f in one.files]
+    again = district.write(two, tmp_path / "2026秋")
+    assert [p.name for p in again] == [p.name for p in written]
+    for p, q in zip(written, again):
+        assert p.read_bytes() == q.read_bytes(), p.name

@@ -13,7 +13,7 @@ from .show import text
 
 @command("district", "区级考核：逐校运行安排、收费、调查、考勤等检查，按考核指标打分、评定等次、排名、分配专项资金，"
          "写出考核结果工作簿、各校反馈单、考核结果公示和考核总览。",
-         options=("profile", "out", "json", "format", "limit", "date", "strict"))
+         options=("profile", "out", "json", "format", "limit", "date", "strict", "jobs"))
 def district_cmd(common: Common,
                  folder: str = typer.Argument(..., help="区文件夹：每校一个子文件夹，考核工作簿（考核.xlsx）在最上层",
                                               show_default=False),
@@ -27,7 +27,7 @@ def district_cmd(common: Common,
                                                     help="专项补助资金总额（元），覆盖考核工作簿「经费」表")) -> None:
     from ..district import Options, run, write
     options = Options(date=common.day("2027-01-10"), strict=common.strict, term=term, rubric=rubric, compare=compare,
-                      pool=pool, out=common.out)
+                      pool=pool, out=common.out, jobs=common.workers)
     result = run([folder], common.profile(), options=options, progress=common.progress())
     finish(result, common, write=lambda: write(result, common.out), show=_show)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from .. import result as base
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io import open_workbook
+from ..io.workbook import scans_kept
 from ..io.inputs import collect, label_of
 from ..io.school import CELL, COLUMN, TITLE
 from ..result import FileUse
@@ -67,6 +68,11 @@ def stray_files(root: Path, book: Path | None, profile) -> list[Finding]:
 
 def load_folder(folder: Path, root: Path, profile, options, register: set[str],
                 progress: Progress = no_progress) -> SchoolFolder:
+    with scans_kept():  # each workbook is opened to see its kind, then by its command: scanned once
+        return _load_folder(folder, root, profile, options, register, progress)
+
+
+def _load_folder(folder: Path, root: Path, profile, options, register: set[str], progress: Progress) -> SchoolFolder:
     s = SchoolFolder(folder, folder.name)
     got = collect([str(folder)])
     s.findings += got.findings

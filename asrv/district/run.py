@@ -35,9 +35,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     result.findings += stray_files(root, Path(options.rubric) if options.rubric else find_book(root, None), profile)
     folders: dict[str, SchoolFolder] = {}
     paths = school_folders(root, Path(options.out) if options.out else None)
-    for i, folder in enumerate(paths, 1):
-        progress(f"学校 {i}/{len(paths)}：{folder.name}")
-        s = load_folder(folder, root, profile, options, set(register), progress)
+    for folder, s in zip(paths, _loaded(paths, root, profile, options, set(register), progress)):
         if not s.files and not s.kinds and any(folder.rglob(".asrv-*.json")):
             continue   # holds only an earlier run's outputs
         result.files += s.files
@@ -68,6 +66,27 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     result.notices = [(notice.STEM, notice.build(result))]
     result.findings.sort(key=finding_order)
     return result
+
+
+def _loaded(paths: list[Path], root: Path, profile, options: Options, register: set[str], progress: Progress):
+    """Each school folder checked, in order; with `options.jobs` > 1 in that many processes, since two
+    schools' files never meet. A folder's own progress is said only when it runs here."""
+    if options.jobs <= 1 or len(paths) <= 1:
+        for i, folder in enumerate(paths, 1):
+            progress(f"学校 {i}/{len(paths)}：{folder.name}")
+            yield load_folder(folder, root, profile, options, register, progress)
+        return
+    from functools import partial
+
+    from ..jobs import outcomes
+    read = partial(load_folder, root=root, profile=profile, options=options, register=register)
+    for i, (folder, (kind, value)) in enumerate(zip(paths, outcomes(read, paths, options.jobs, True)), 1):
+        progress(f"学校 {i}/{len(paths)}：{folder.name}")
+        if kind == "input":
+            raise InputError(value)
+        if kind == "fault":  # never, as a worker raises what it does not expect, as a serial run would
+            raise value
+        yield value
 
 
 def _root(inputs: list) -> Path:

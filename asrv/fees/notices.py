@@ -54,8 +54,7 @@ class Found:
 
     def __init__(self, result, school: SchoolSummary):
         self.findings = [f for f in result.findings if f.school == school.name]
-        st = result.students
-        self.problems = [] if st is None else list(st.loc[st["school"] == school.name, "problems"])
+        self.problems = _problems_by_school(result).get(school.name, [])
 
     def of(self, rule_id: str) -> list:
         return [f for f in self.findings if f.rule == rule_id]
@@ -65,6 +64,20 @@ class Found:
 
     def amounts(self, rule_id: str) -> list[int]:
         return [cents(f.value.amount) for f in self.of(rule_id) if f.value is not None]
+
+
+def _problems_by_school(result) -> dict[str, list[str]]:
+    """Each school's per-student `problems`, split once per students frame: two notices of a hundred
+    schools would otherwise scan the whole district's students two hundred times."""
+    st = result.students
+    if st is None:
+        return {}
+    cached = result.__dict__.get("_problems_by_school")
+    if cached is None or cached[0] is not st:
+        some = st[st["problems"] != ""]  # a student without problems counts under no rule
+        cached = (st, {name: list(p) for name, p in some["problems"].groupby(some["school"], sort=False)})
+        result.__dict__["_problems_by_school"] = cached
+    return cached[1]
 
 
 def charges_context(result, s: SchoolSummary, profile: Profile) -> dict:

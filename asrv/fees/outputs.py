@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from ..notice import write_notices
 from ..out import Outputs, SheetOut, mask_name, title_line, titled, write_workbook
 from ..out.findings import findings_sheet as shared_findings_sheet
+from .load import each_distinct
 from .money import cents, yuan
 from .result import FeesResult
 from .summary import SchoolSummary
@@ -58,12 +61,12 @@ def summary_sheets(result: FeesResult) -> list[SheetOut]:
 
 def students_sheet(result: FeesResult) -> SheetOut:
     st = result.students
-    names = st["name"].map(mask_name) if result.options.mask else st["name"]
-    money = {f: st[f].map(yuan) for f in STUDENT_FIELDS}
-    rows = [list(r) for r in zip(
-        st["school"], [result.term.code] * len(st), st["class"], st["student_id"], names, st["modes"],
-        st["courses"], st["hardship"].map({True: "是", False: "否"}), *(money[f] for f in STUDENT_FIELDS),
-        st["problems"])]
+    names = each_distinct(st["name"], mask_name) if result.options.mask else st["name"]
+    columns = [st["school"], pd.Series(result.term.code, index=st.index), st["class"], st["student_id"], names,
+               st["modes"], st["courses"], st["hardship"].map({True: "是", False: "否"}),
+               *(each_distinct(st[f], yuan) for f in STUDENT_FIELDS), st["problems"]]
+    # One object frame, then lists: no Python step per row and column.
+    rows = pd.DataFrame({i: c.astype(object).array for i, c in enumerate(columns)}, dtype=object).values.tolist()
     marks = {i: "error" for i, p in enumerate(st["problems"]) if p}
     return SheetOut("学生", STUDENT_COLUMNS, rows, number_formats={c: MONEY_FORMAT for c in STUDENT_COLUMNS[8:16]},
                     marks=marks)

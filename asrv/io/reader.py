@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..findings import ERROR, Finding
@@ -146,8 +147,17 @@ def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.Dat
             for name, c in columns.items()}
     df = pd.DataFrame(data, dtype=object)
     df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
-    blank = df.map(is_blank).all(axis=1) if len(df.columns) else pd.Series(True, index=df.index)
+    blank = pd.Series(True, index=df.index)
+    for name in df.columns:
+        blank &= _blank(df[name])
     return df[~blank].copy()
+
+
+def _blank(col: pd.Series) -> pd.Series:
+    """is_blank of every cell, asked once per distinct value (values equal across types, 1 == 1.0, are
+    never blank, so sharing a key is harmless)."""
+    codes, uniques = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=True)
+    return pd.Series(np.append([is_blank(u) for u in uniques], True)[codes], index=col.index)
 
 
 def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
@@ -157,7 +167,7 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     special = {norm(k): v for k, v in (f.special or {}).items()}
     values: dict = {}
     errors: dict = {}
-    for v in pd.unique(raw.array):
+    for v in pd.unique(raw.to_numpy(dtype=object)):
         key = _key(v)
         if key in values or key in errors:
             continue
@@ -181,7 +191,13 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    return pd.Series([values.get(_key(v)) for v in raw.array], index=raw.index, dtype=object)
+    cells = raw.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    if len(set(map(type, cells[codes != -1]))) <= 1:  # one type: a distinct value is one key
+        parsed = np.empty(len(uniques) + 1, dtype=object)  # the last for blanks, which are None
+        parsed[:-1] = [values.get(_key(u)) for u in uniques]
+        return pd.Series(parsed[codes], index=raw.index, dtype=object)
+    return pd.Series([values.get(_key(v)) for v in cells], index=raw.index, dtype=object)
 
 
 class _OutOfRange(ValueError):

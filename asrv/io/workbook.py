@@ -5,6 +5,8 @@ not a workbook at all, a workbook under another extension (read by its content),
 workbook, a damaged sheet, or one beyond the reading limits (asrv.io.guard)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +76,31 @@ class Workbook:
         return self.scan.sheets[sheet].errors
 
 
+_kept: ContextVar[dict | None] = ContextVar("asrv_kept_scans", default=None)
+
+
+@contextmanager
+def scans_kept():
+    """Inside this block a workbook opened again is not scanned again (asrv.io.guard): a district run
+    opens each school's file once to see its kind and once more in the command that reads it."""
+    token = _kept.set({})
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
+def _inspect(path: Path, limits) -> guard.Scan:
+    kept = _kept.get()
+    if kept is None:
+        return guard.inspect_xlsx(path, limits)
+    key = (path.resolve(), limits.max_rows, limits.max_columns, limits.max_cells, limits.max_inflated_mb,
+           limits.max_ratio)
+    if key not in kept:
+        kept[key] = guard.inspect_xlsx(path, limits)
+    return kept[key]
+
+
 def open_workbook(path: str | Path, profile=None) -> Workbook:
     path = Path(path)
 
@@ -99,7 +126,7 @@ def open_workbook(path: str | Path, profile=None) -> Workbook:
     limits = guard.limits_of(profile)
     scan = None
     if kind == "zip":
-        scan = guard.inspect_xlsx(path, limits)
+        scan = _inspect(path, limits)
         if scan.problem:
             raise InputError([Finding("READ-LIMIT" if "限度" in scan.problem else "READ-FILE", ERROR, scan.problem,
                                       file=name)])
