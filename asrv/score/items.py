@@ -8,7 +8,7 @@ import pandas as pd
 from ..findings import Finding
 from ..io.keys import class_id
 from ..profile import Profile
-from .load import SchoolBook
+from .load import SchoolBook, class_ids
 from .rules import add
 
 ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "conduct", "web_page", "feature")
@@ -17,7 +17,7 @@ ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "cond
 def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
     """Mean (or sum) of the raters' scores per class and item; NaN where nobody rated."""
     t = inp.table("ratings")
-    df = pd.DataFrame({"key": t.df["class"].map(class_id), "item": t.df["item"],
+    df = pd.DataFrame({"key": class_ids(t.df["class"]), "item": t.df["item"],
                        "score": t.df["score"].astype(float)})
     out = pd.DataFrame(index=list(inp.order), columns=list(ITEM_CODES), dtype=float)
     for item, group in df.groupby("item", sort=False):
@@ -33,7 +33,8 @@ def count_items(inp: SchoolBook, profile: Profile, out: pd.DataFrame) -> None:
     for item, field in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes")):
         if t is None or not t.has(field):
             continue
-        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=t.df["class"].map(class_id))
+        keys = class_ids(t.df["class"]).to_numpy()
+        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=keys)
         total = passes.groupby(level=0).sum()
         out.loc[total.index, item] = total.clip(upper=profile[f"score.items.{item}.max"])
 
@@ -48,8 +49,10 @@ def fitness_item(inp: SchoolBook, profile: Profile, out: pd.DataFrame, fitness_c
 
 def report_missing(inp: SchoolBook, profile: Profile, out: pd.DataFrame, findings: list[Finding]) -> None:
     """Said at the class's 班级 cell: a missing rating has no cell of its own."""
-    for key in out.index:
-        missing = [profile[f"score.items.{i}.label"] for i in ITEM_CODES if pd.isna(out.at[key, i])]
+    labels = [profile[f"score.items.{i}.label"] for i in ITEM_CODES]
+    blank = out[list(ITEM_CODES)].isna().to_numpy()
+    for key, row in zip(out.index, blank):
+        missing = [label for label, none in zip(labels, row) if none]
         if missing:
             add(findings, profile, "SCORE-ITEM-MISSING",
                 f"班级「{inp.names[key]}」没有以下项目的评分，按 0 分计：{'、'.join(missing)}", **inp.cells[key])
