@@ -17,26 +17,33 @@ ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "cond
 def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
     """Mean (or sum) of the raters' scores per class and item; NaN where nobody rated."""
     t = inp.table("ratings")
-    df = pd.DataFrame({"key": class_ids(t.df["class"]), "item": t.df["item"],
-                       "score": t.df["score"].astype(float)})
+    df = pd.DataFrame({"key": class_ids(t.df["class"]).to_numpy(), "item": t.df["item"].to_numpy(),
+                       "score": t.df["score"].astype(float).to_numpy()})
     out = pd.DataFrame(index=list(inp.order), columns=list(ITEM_CODES), dtype=float)
-    for item, group in df.groupby("item", sort=False):
-        how = profile[f"score.items.{item}.aggregate"]
-        agg = group.groupby("key")["score"].agg("sum" if how == "sum" else "mean")
-        out.loc[agg.index, item] = agg
+    # One grouping for every item: pandas sums each group in row order, as a group of one item would.
+    scores = df.groupby(["item", "key"], sort=False)["score"]
+    sums, means = scores.sum(), scores.mean()
+    items = sums.index.get_level_values("item")
+    summed = items.isin([i for i in items.unique() if profile[f"score.items.{i}.aggregate"] == "sum"])
+    wide = sums.where(summed, means).unstack("item")
+    if len(wide.columns):
+        out.loc[wide.index, list(wide.columns)] = wide
     return out
 
 
 def count_items(inp: SchoolBook, profile: Profile, out: pd.DataFrame) -> None:
     """环境卫生 and 五星达标班: one point per pass, capped at the item's maximum."""
     t = inp.table("checks")
-    for item, field in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes")):
-        if t is None or not t.has(field):
-            continue
-        keys = class_ids(t.df["class"]).to_numpy()
-        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=keys)
-        total = passes.groupby(level=0).sum()
-        out.loc[total.index, item] = total.clip(upper=profile[f"score.items.{item}.max"])
+    fields = [] if t is None else [(i, f) for i, f in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes"))
+                                   if t.has(f)]
+    if not fields:
+        return
+    passes = pd.DataFrame({item: t.df[f].astype(float).fillna(0).to_numpy() for item, f in fields},
+                          index=class_ids(t.df["class"]).to_numpy())
+    total = passes.groupby(level=0).sum()
+    for item, _ in fields:
+        total[item] = total[item].clip(upper=profile[f"score.items.{item}.max"])
+    out.loc[total.index, list(total.columns)] = total
 
 
 def fitness_item(inp: SchoolBook, profile: Profile, out: pd.DataFrame, fitness_counts: dict) -> None:
