@@ -146,7 +146,9 @@ def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.Dat
             for name, c in columns.items()}
     df = pd.DataFrame(data, dtype=object)
     df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
-    blank = df.map(is_blank).all(axis=1) if len(df.columns) else pd.Series(True, index=df.index)
+    # Row by row, stopping at the first filled cell: most rows are filled in their first column.
+    blank = pd.Series([all(map(is_blank, r)) for r in zip(*data.values())] if data else True, index=df.index,
+                      dtype=bool)
     return df[~blank].copy()
 
 
@@ -181,7 +183,7 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    return pd.Series([values.get(_key(v)) for v in raw.array], index=raw.index, dtype=object)
+    return pd.Series(list(map(values.get, map(_key, raw.tolist()))), index=raw.index, dtype=object)
 
 
 class _OutOfRange(ValueError):
