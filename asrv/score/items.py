@@ -17,17 +17,15 @@ ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "cond
 def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
     """Mean (or sum) of the raters' scores per class and item; NaN where nobody rated."""
     t = inp.table("ratings")
-    df = pd.DataFrame({"key": class_ids(t.df["class"]).to_numpy(), "item": t.df["item"].to_numpy(),
-                       "score": t.df["score"].astype(float).to_numpy()})
+    df = pd.DataFrame({"key": t.df["class"].map(class_id), "item": t.df["item"],
+                       "score": t.df["score"].astype(float)})
     out = pd.DataFrame(index=list(inp.order), columns=list(ITEM_CODES), dtype=float)
-    # One grouping for every item: pandas sums each group in row order, as a group of one item would.
-    scores = df.groupby(["item", "key"], sort=False)["score"]
-    sums, means = scores.sum(), scores.mean()
-    items = sums.index.get_level_values("item")
-    summed = items.isin([i for i in items.unique() if profile[f"score.items.{i}.aggregate"] == "sum"])
-    wide = sums.where(summed, means).unstack("item")
-    if len(wide.columns):
-        out.loc[wide.index, list(wide.columns)] = wide
+    # One grouping per item, not one for all: pandas sums a group in one of two ways (by whether its keys
+    # come sorted), and a mean must not change in its last digit.
+    for item, group in df.groupby("item", sort=False):
+        how = profile[f"score.items.{item}.aggregate"]
+        agg = group.groupby("key")["score"].agg("sum" if how == "sum" else "mean")
+        out.loc[agg.index, item] = agg
     return out
 
 
