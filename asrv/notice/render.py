@@ -3,9 +3,7 @@ edit (rendered from templates/notice.docx with docxtpl), a WeChat fragment that 
 into the public-account editor, and Markdown."""
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from pathlib import Path
 
 from ..out import render
@@ -34,14 +32,10 @@ def wechat(n: Notice) -> str:
 
 
 def docx(n: Notice, path: Path) -> None:
-    from docxtpl import DocxTemplate
-    doc = DocxTemplate(str(templates_dir() / "notice.docx"))
+    from .docx_file import render_docx
     clean = _clean(n)
-    doc.render({"n": clean, "draft_text": DRAFT if clean.draft else "", "lines": clean.opening(),
-                "channel": clean.channel.sentence(), "date": cn_date(clean.date)}, autoescape=True)
-    buf = io.BytesIO()
-    doc.save(buf)
-    _fixed_times(buf.getvalue(), path)
+    render_docx(templates_dir() / "notice.docx", {"n": clean, "draft_text": DRAFT if clean.draft else "",
+                "lines": clean.opening(), "channel": clean.channel.sentence(), "date": cn_date(clean.date)}, path)
 
 
 def write_notice(outputs, stem: str, n: Notice, formats=FORMATS) -> list[Path]:
@@ -69,13 +63,3 @@ def _clean(n: Notice) -> Notice:
             return dataclasses.replace(v, **{f.name: fix(getattr(v, f.name)) for f in dataclasses.fields(v)})
         return v
     return fix(n)
-
-
-def _fixed_times(data: bytes, path: Path) -> None:
-    """The same notice gives the same bytes: zip entries get a fixed time."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            out.writestr(fixed, src.read(info.filename))

@@ -11,6 +11,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~^])")
 _MD_LEADING = re.compile(r"^([-+=])")
 _MD_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 _MD_ORDERED = re.compile(r"^(\d+)\.(?=\s|$)")
+# Any of the four above: most values (names, figures) have none, and need no substitution at all.
+_MD_ANY = re.compile(r"[\\`*_{}\[\]<>|#~^\r\n\t\v\f\u2028\u2029]|^[-+=]|^\d+\.(?=\s|$)")
 
 
 def md_escape(value: object) -> str:
@@ -19,7 +21,10 @@ def md_escape(value: object) -> str:
     not break a table row)."""
     if value is None:
         return ""
-    s = _MD_BREAKS.sub(" ", str(value))
+    s = str(value)
+    if not _MD_ANY.search(s):
+        return s
+    s = _MD_BREAKS.sub(" ", s)
     s = _MD_LEADING.sub(r"\\\1", _MD_SPECIAL.sub(r"\\\1", s))
     return _MD_ORDERED.sub(r"\1\\.", s)
 

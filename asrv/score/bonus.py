@@ -8,6 +8,7 @@ from ..io import Table
 from ..io.keys import class_id
 from ..io.schema import norm
 from ..profile import Profile
+from .rules import records
 
 PRIZE_INDEX = {"一等奖": 0, "二等奖": 1, "三等奖": 2}
 
@@ -62,7 +63,7 @@ def prize_of(place: int, profile: Profile) -> str | None:
 def evaluate(t: Table | None, profile: Profile, year: tuple[dt.date, dt.date]) -> list[AwardLine]:
     if t is None:
         return []
-    lines = [_line(row, rec) for row, rec in zip(t.df.index, t.df.to_dict("records"))]
+    lines = [_line(row, rec) for row, rec in zip(t.df.index, records(t.df))]
     tables = {"团体": level_points(profile, "团体"), "个人": level_points(profile, "个人")}
     for line in lines:
         _points(line, profile, tables[line.kind], year)

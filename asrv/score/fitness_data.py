@@ -100,20 +100,20 @@ def sheet_counts(t: Table, profile: Profile, data: FitnessData) -> FitnessData:
     df = t.df[t.df["class"].notna()]
     ids = {n: class_id(n) for n in pd.unique(df["class"])}  # one key per distinct name, not per student
     key = df["class"].map(ids)
-    for row, k in key.drop_duplicates().items():
-        data.names.setdefault(k, df.at[row, "class"])
+    first = key.drop_duplicates()
+    for row, k, name in zip(first.index, first.tolist(), df["class"].loc[first.index].tolist()):
+        data.names.setdefault(k, name)
         data.cells.setdefault(k, t.where("class", row))
-    tested = df["rating"].notna().groupby(key).sum()
-    passed = df["rating"].isin(passing).groupby(key).sum()
-    failed = df[df["rating"].isin(veto)]
-    for k in tested.index:
+    tallies = pd.DataFrame({"tested": df["rating"].notna(), "passed": df["rating"].isin(passing)}).groupby(key).sum()
+    for k, tested, passed in zip(tallies.index, tallies["tested"].tolist(), tallies["passed"].tolist()):
         c = data.counts.setdefault(k, _tally())
-        c["tested"] += int(tested[k])
-        c["passed"] += int(passed[k])
-    for row, k in key[failed.index].items():
+        c["tested"] += int(tested)
+        c["passed"] += int(passed)
+    failed = df["rating"].isin(veto).to_numpy()
+    names = df["name"][failed].tolist() if t.has("name") else [None] * int(failed.sum())
+    for row, k, name in zip(df.index[failed], key[failed].tolist(), names):
         c = data.counts[k]
         c["failed"] += 1
-        name = failed.at[row, "name"] if t.has("name") else None
         c["failed_names"].append(name or f"第{row}行")
     return data
 

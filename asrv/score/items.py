@@ -8,7 +8,7 @@ import pandas as pd
 from ..findings import Finding
 from ..io.keys import class_id
 from ..profile import Profile
-from .load import SchoolBook
+from .load import SchoolBook, class_ids
 from .rules import add
 
 ITEM_CODES = ("class_building", "study", "teaching", "fitness", "hygiene", "conduct", "web_page", "feature")
@@ -20,6 +20,8 @@ def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
     df = pd.DataFrame({"key": t.df["class"].map(class_id), "item": t.df["item"],
                        "score": t.df["score"].astype(float)})
     out = pd.DataFrame(index=list(inp.order), columns=list(ITEM_CODES), dtype=float)
+    # One grouping per item, not one for all: pandas sums a group in one of two ways (by whether its keys
+    # come sorted), and a mean must not change in its last digit.
     for item, group in df.groupby("item", sort=False):
         how = profile[f"score.items.{item}.aggregate"]
         agg = group.groupby("key")["score"].agg("sum" if how == "sum" else "mean")
@@ -30,12 +32,16 @@ def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
 def count_items(inp: SchoolBook, profile: Profile, out: pd.DataFrame) -> None:
     """环境卫生 and 五星达标班: one point per pass, capped at the item's maximum."""
     t = inp.table("checks")
-    for item, field in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes")):
-        if t is None or not t.has(field):
-            continue
-        passes = pd.Series(t.df[field].astype(float).fillna(0).to_numpy(), index=t.df["class"].map(class_id))
-        total = passes.groupby(level=0).sum()
-        out.loc[total.index, item] = total.clip(upper=profile[f"score.items.{item}.max"])
+    fields = [] if t is None else [(i, f) for i, f in (("hygiene", "hygiene_passes"), ("conduct", "five_star_passes"))
+                                   if t.has(f)]
+    if not fields:
+        return
+    passes = pd.DataFrame({item: t.df[f].astype(float).fillna(0).to_numpy() for item, f in fields},
+                          index=class_ids(t.df["class"]).to_numpy())
+    total = passes.groupby(level=0).sum()
+    for item, _ in fields:
+        total[item] = total[item].clip(upper=profile[f"score.items.{item}.max"])
+    out.loc[total.index, list(total.columns)] = total
 
 
 def fitness_item(inp: SchoolBook, profile: Profile, out: pd.DataFrame, fitness_counts: dict) -> None:
@@ -48,8 +54,10 @@ def fitness_item(inp: SchoolBook, profile: Profile, out: pd.DataFrame, fitness_c
 
 def report_missing(inp: SchoolBook, profile: Profile, out: pd.DataFrame, findings: list[Finding]) -> None:
     """Said at the class's 班级 cell: a missing rating has no cell of its own."""
-    for key in out.index:
-        missing = [profile[f"score.items.{i}.label"] for i in ITEM_CODES if pd.isna(out.at[key, i])]
+    labels = [profile[f"score.items.{i}.label"] for i in ITEM_CODES]
+    blank = out[list(ITEM_CODES)].isna().to_numpy()
+    for key, row in zip(out.index, blank):
+        missing = [label for label, none in zip(labels, row) if none]
         if missing:
             add(findings, profile, "SCORE-ITEM-MISSING",
                 f"班级「{inp.names[key]}」没有以下项目的评分，按 0 分计：{'、'.join(missing)}", **inp.cells[key])

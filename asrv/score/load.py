@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from ..findings import ERROR, Finding, InputError
 from ..examples import read_filled
 from ..io import Table, open_workbook
@@ -107,9 +109,23 @@ def _class_list(classes: Table, profile: Profile, problems: list[Finding]) -> tu
     return order, names, cells
 
 
+def class_ids(column: pd.Series, blank_is_none: bool = False) -> pd.Series:
+    """The class id of every cell, worked out once per distinct name (a 体测 sheet repeats each class
+    for every student); with `blank_is_none`, None where the cell is None."""
+    ids: dict = {(type(None), None): None} if blank_is_none else {}
+    out = []
+    for name in column.tolist():
+        seen = (type(name), name)  # 1 and 1.0 are one dict key but two spellings
+        key = ids.get(seen, ids)
+        if key is ids:
+            key = ids[seen] = class_id(name)
+        out.append(key)
+    return pd.Series(out, index=column.index, dtype=object)
+
+
 def check_classes(t: Table, names: dict[str, str], profile: Profile, problems: list[Finding]) -> None:
     """Every class named in another sheet is in 班级."""
-    keys = t.df["class"].map(lambda n: None if n is None else class_id(n))
+    keys = class_ids(t.df["class"], blank_is_none=True)
     for row in keys.index[keys.isna()]:
         rules.add(problems, profile, "CELL-BLANK", "「班级」不能为空", **t.where("class", row))
     for row in keys.index[keys.notna() & ~keys.isin(list(names))]:

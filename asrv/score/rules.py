@@ -50,7 +50,9 @@ def check_class_names(t: Table, profile: Profile, out: list[Finding]) -> None:
 
 def check_ratings(t: Table, profile: Profile, out: list[Finding], bad: set) -> None:
     items = profile["score.items"]
-    for row, rec in zip(t.df.index, t.df.to_dict("records")):
+    for row, rec in zip(t.df.index, records(t.df)):
+        if rec["item"] is not None and rec["score"] is not None and not rec["score"] > items[rec["item"]]["max"]:
+            continue  # nothing to say: most rows, so the cells are not looked up
         if (t.sheet, t.cell("item", row)) in bad or (t.sheet, t.cell("score", row)) in bad:
             continue  # already reported as unreadable; not again as blank
         if rec["item"] is None:
@@ -63,15 +65,23 @@ def check_ratings(t: Table, profile: Profile, out: list[Finding], bad: set) -> N
                 value=rec["score"], **t.where("score", row))
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """`df.to_dict("records")` of an object frame, without pandas boxing every cell on the way."""
+    columns = list(df.columns)
+    return [dict(zip(columns, values)) for values in zip(*(df[c].tolist() for c in columns))]
+
+
 def check_awards(t: Table, profile: Profile, out: list[Finding], bad: set) -> None:
     excluded = profile["score.bonus.excluded_events"]
     has_prize, has_place = t.has("prize"), t.has("place")
-    for row, rec in zip(t.df.index, t.df.to_dict("records")):
-        if any((t.sheet, t.cell(f, row)) in bad for f in ("prize", "place", "event")):
-            continue
+    for row, rec in zip(t.df.index, records(t.df)):
         prize = rec["prize"] if has_prize else None
         place = rec["place"] if has_place else None
         honour = rec["event"] is not None and any(w in rec["event"] for w in excluded)
+        if (prize is not None or place is not None or honour) and rec["event"] is not None:
+            continue  # nothing to say: most rows, so the cells are not looked up
+        if any((t.sheet, t.cell(f, row)) in bad for f in ("prize", "place", "event")):
+            continue
         if prize is None and place is None and not honour:  # an honour (优秀班集体) has no prize
             add(out, profile, "AWARD-PRIZE", "「等第」和「名次」至少填一项", **t.where("prize" if has_prize else "level", row))
         if rec["event"] is None:

@@ -39,26 +39,28 @@ def score_school(book: SchoolBook, counts: dict[str, dict], profile: Profile, sp
 
 def _class_scores(book: SchoolBook, table, awards, counts, notes) -> list[ClassScore]:
     classes = book.table("classes")
-    info = {}
-    for row, name in classes.df["class"].items():
+    info = {}  # class id -> its first row's grade, head teacher and size
+    fields = [f for f in ("grade", "head_teacher", "size") if classes.has(f)]
+    for name, *rec in zip(classes.df["class"].tolist(), *(classes.df[f].tolist() for f in fields)):
         if name is not None:
-            info.setdefault(class_id(name), classes.df.loc[row])
+            info.setdefault(class_id(name), dict(zip(fields, rec)))
     team: dict[str, float] = {}
     individual: dict[str, float] = {}
     for a in awards:
         bucket = team if a.kind == "团体" else individual
         bucket[a.key] = bucket.get(a.key, 0.0) + a.points
+    scores = dict(zip(table.index, table.to_numpy(dtype=float).tolist()))
     out = []
     for key, position in book.order.items():
         rec = info[key]
-        values = {i: round(float(v), 2) if v == v else 0.0 for i, v in table.loc[key].items()}
+        values = {i: round(float(v), 2) if v == v else 0.0 for i, v in zip(table.columns, scores[key])}
         values = {i: int(v) if float(v).is_integer() else v for i, v in values.items()}
         base = float(round(sum(values.values()), 2))
         t, p = round(team.get(key, 0.0), 2), round(individual.get(key, 0.0), 2)
         c = counts.get(key, {})
         cs = ClassScore(
-            school=book.school, class_name=book.names[key], grade=_get(classes, rec, "grade"),
-            head_teacher=_get(classes, rec, "head_teacher"), size=_get(classes, rec, "size"), items=values,
+            school=book.school, class_name=book.names[key], grade=_get(rec, "grade"),
+            head_teacher=_get(rec, "head_teacher"), size=_get(rec, "size"), items=values,
             base=base, team_bonus=t, individual_bonus=p, total=float(round(base + t + p, 2)), order=position,
             vetoed=c.get("failed", 0) > 0, veto_count=c.get("failed", 0), veto_students=list(c.get("failed_names", [])))
         if cs.vetoed:
@@ -69,7 +71,8 @@ def _class_scores(book: SchoolBook, table, awards, counts, notes) -> list[ClassS
     return out
 
 
-def _get(t, rec, field):
-    if not t.has(field) or rec[field] is None:
+def _get(rec: dict, field: str):
+    """`rec` holds only the columns the sheet has."""
+    if rec.get(field) is None:
         return "" if field != "size" else None
     return int(rec[field]) if field == "size" else rec[field]
