@@ -146,8 +146,9 @@ def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.Dat
             for name, c in columns.items()}
     df = pd.DataFrame(data, dtype=object)
     df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
-    blank = df.map(is_blank).all(axis=1) if len(df.columns) else pd.Series(True, index=df.index)
-    return df[~blank].copy()
+    # A row is kept at its first filled cell: one test per row, not one per cell.
+    filled = [not all(map(is_blank, cells)) for cells in zip(*data.values())] if len(df.columns) else False
+    return df[pd.Series(filled, index=df.index, dtype=bool)].copy()
 
 
 def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
@@ -181,7 +182,8 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    return pd.Series([values.get(_key(v)) for v in raw.array], index=raw.index, dtype=object)
+    # tolist(): the same objects as .array, without pandas' per-element indexing.
+    return pd.Series([values.get(_key(v)) for v in raw.tolist()], index=raw.index, dtype=object)
 
 
 class _OutOfRange(ValueError):

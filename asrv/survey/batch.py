@@ -79,7 +79,8 @@ def _schools(surveys: list[SurveyFile], catalogues: list[Catalogue], profile, fi
                   school=school, file=next(c.path.name for c in catalogues for a in c.activities if a.school == school))
     merged = merge([r for s in surveys for r in s.responses])
     out = []
-    for school in sorted(sources, key=school_order):
+    # One school needs no order, nor the pinyin dictionary (a second of start-up) to find it.
+    for school in (sorted(sources, key=school_order) if len(sources) > 1 else list(sources)):
         kept, duplicates = merged.get(school, ([], []))
         activities = for_school(catalogues, school)
         if activities is not None:
