@@ -24,7 +24,7 @@ from .parse import class_label, split_answers
 from .sheets import CHOICE_FIELDS, GROUP_FIELDS, GROUPS, NO_GROUP, SURVEY
 
 
-@dataclass
+@dataclass(slots=True)
 class Response:
     """One student's answer: the latest submission when a student answered more than once."""
     school: str
@@ -89,6 +89,19 @@ class SurveyFile:
     source: str          # how the school was found (学校列, 标题行, 学校单元格, 文件名, --school)
     responses: list[Response]
     findings: list[Finding]
+
+    def __reduce__(self):
+        # Sent back from a reading process as one list per field: a district's 150,000 answers
+        # unpickle as columns in a fraction of the time they take as objects.
+        columns = [[getattr(r, n) for r in self.responses] for n in _RESPONSE_FIELDS]
+        return _rebuilt, (self.path, self.school, self.source, columns, self.findings)
+
+
+_RESPONSE_FIELDS = tuple(f.name for f in dataclasses.fields(Response))
+
+
+def _rebuilt(path, school, source, columns, findings) -> SurveyFile:
+    return SurveyFile(path, school, source, [Response(*values) for values in zip(*columns)], findings)
 
 
 def spec_for(book, spec):

@@ -86,14 +86,15 @@ def summarize(inp: SchoolInput, profile) -> SchoolSurvey:
     wanting = [r for r in resp if r.wants]
     # A school writes a few dozen class names for thousands of answers: each is ordered once.
     order = {c: class_order(c) for c in {r.class_name for r in resp}}
-    by_grade = _rows(resp, lambda r: (r.grade or 99, grade_name(r.grade)))
-    by_class = _rows(resp, lambda r: (r.grade or 99, order[r.class_name], r.class_name))
+    tally = Counter((r.grade, r.class_name, r.wants) for r in resp)
+    by_grade = _rows(tally, lambda g, c: (g or 99, grade_name(g)))
+    by_class = _rows(tally, lambda g, c: (g or 99, order[c], c))
     no_comment = set(profile["survey.no_comment"])
     comments: dict[str, list[str]] = {}
-    for r in sorted(resp, key=lambda r: (r.grade or 99, order[r.class_name])):
-        text = r.comment.strip()
-        if text and text not in no_comment:
-            comments.setdefault(r.class_name or "班级不明", []).append(text)
+    # Sorting only the answers that say something keeps their order (the sort is stable).
+    said = [r for r in resp if r.comment.strip() and r.comment.strip() not in no_comment]
+    for r in sorted(said, key=lambda r: (r.grade or 99, order[r.class_name])):
+        comments.setdefault(r.class_name or "班级不明", []).append(r.comment.strip())
     in_group = Counter(g for r in resp for g in r.groups)
     wanting_group = Counter(g for r in wanting for g in r.groups)
     return SchoolSurvey(
@@ -106,11 +107,14 @@ def summarize(inp: SchoolInput, profile) -> SchoolSurvey:
         satisfaction=dict(Counter(r.satisfaction for r in resp if r.satisfaction)))
 
 
-def _rows(resp: list[Response], key) -> list[Row]:
-    groups: dict[tuple, list[Response]] = {}
-    for r in resp:
-        groups.setdefault(key(r), []).append(r)
-    return [Row(k[-1], len(v), sum(r.wants for r in v)) for k, v in sorted(groups.items())]
+def _rows(tally: Counter, key) -> list[Row]:
+    """`tally`: (grade, class, wants) -> answers; rows by `key(grade, class)`, in its order."""
+    rows: dict[tuple, list[int]] = {}
+    for (grade, klass, wants), n in tally.items():
+        row = rows.setdefault(key(grade, klass), [0, 0])
+        row[0] += n
+        row[1] += n if wants else 0
+    return [Row(k[-1], answered, wants) for k, (answered, wants) in sorted(rows.items())]
 
 
 def _demand(wanting: list[Response], activities: list[Activity] | None) -> list[Demand]:
