@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..findings import ERROR, Finding, InputError
@@ -87,21 +88,20 @@ class SurveyFile:
     path: Path
     school: str          # the school the file names; "" when its 学校 column names several
     source: str          # how the school was found (学校列, 标题行, 学校单元格, 文件名, --school)
-    responses: list[Response]
+    # Response field -> one value per answer in input order: a reading process sends these lists
+    # back, which unpickle in a fraction of the time 150,000 objects take; the objects are made here.
+    columns: dict[str, list]
     findings: list[Finding]
 
+    @cached_property
+    def responses(self) -> list[Response]:
+        return [Response(*values) for values in zip(*(self.columns[n] for n in _RESPONSE_FIELDS))]
+
     def __reduce__(self):
-        # Sent back from a reading process as one list per field: a district's 150,000 answers
-        # unpickle as columns in a fraction of the time they take as objects.
-        columns = [[getattr(r, n) for r in self.responses] for n in _RESPONSE_FIELDS]
-        return _rebuilt, (self.path, self.school, self.source, columns, self.findings)
+        return SurveyFile, (self.path, self.school, self.source, self.columns, self.findings)
 
 
 _RESPONSE_FIELDS = tuple(f.name for f in dataclasses.fields(Response))
-
-
-def _rebuilt(path, school, source, columns, findings) -> SurveyFile:
-    return SurveyFile(path, school, source, [Response(*values) for values in zip(*columns)], findings)
 
 
 def spec_for(book, spec):
@@ -151,7 +151,7 @@ def load(path: Path, profile, known: set[str] = frozenset(), given: str | None =
     else:
         owns = _each(col("school"), lambda v: school if is_blank(v) else clean_text(v))
     # Each column is read once per distinct value (a school's answers repeat a few dozen options),
-    # then the answers are put together row by row from those readings.
+    # then each field of the answers is one list made from those readings (asrv.survey.load.SurveyFile).
     classes = _each(list(zip(col("grade"), col("class"))), lambda gc: _grade_class(*gc))
     sids, names = _each(col("student_id"), text), _each(col("name"), text)
     chosen = [col(f) for f in ("choices", *CHOICE_FIELDS) if table.has(f)]
@@ -160,26 +160,31 @@ def load(path: Path, profile, known: set[str] = frozenset(), given: str | None =
     days, pickup, comment = _each(col("days"), text), _each(col("pickup"), text), _each(col("comment"), text)
     satisfaction, wants = _each(col("satisfaction"), text), col("wants")
     submitted, serial = _each(col("submitted"), _value), _each(col("serial"), _value)
-    responses = []
-    for i, row in enumerate(rows):
-        own = owns[i]
+    for i, own in enumerate(owns):
         if not own:
             f = finding(profile, "SCHOOL-UNKNOWN", "此行未填写学校，而本表含多所学校，无法确定属于哪所学校；此行未计入",
-                        **table.where("school", row))
+                        **table.where("school", rows[i]))
             findings += [f] if f else []
-            continue
-        (grade, klass), sid, name, picked, (kinds, unknown) = classes[i], sids[i], names[i], choices[i], groups[i]
-        key = sid or (f"{klass}/{name}" if name else f"{table.file}#{table.sheet}#{row}")
-        answer = _value(wants[i])
-        responses.append(Response(
-            school=own, key=key, student_id=sid, name=name, grade=grade, class_name=klass,
-            # A blank 是否参加 with activities chosen is read as a request: nobody who asks is refused.
-            wants=answer == "是" or (answer is None and bool(picked)),
-            days=days[i], pickup=pickup[i], choices=list(picked), groups=list(kinds), comment=comment[i],
-            file=table.file, sheet=table.sheet, row=row, submitted=submitted[i],
-            serial=int(serial[i]) if serial[i] is not None else None, unknown_groups=list(unknown),
-            satisfaction=satisfaction[i], letters=table.letters))
-    return SurveyFile(Path(path), school, source, responses, findings)
+    kept = [i for i, own in enumerate(owns) if own]
+
+    def each(values: list) -> list:
+        return [values[i] for i in kept]
+    grades, klasses = [classes[i][0] for i in kept], [classes[i][1] for i in kept]
+    sids, names, rows, picked = each(sids), each(names), each(rows), each(choices)
+    unknown = [list(groups[i][1]) for i in kept]
+    n = len(kept)
+    columns = {
+        "school": each(owns), "student_id": sids, "name": names, "grade": grades, "class_name": klasses,
+        "key": [sid or (f"{k}/{name}" if name else f"{table.file}#{table.sheet}#{row}")
+                for sid, k, name, row in zip(sids, klasses, names, rows)],
+        # A blank 是否参加 with activities chosen is read as a request: nobody who asks is refused.
+        "wants": [a == "是" or (a is None and bool(c)) for a, c in zip(map(_value, each(wants)), picked)],
+        "days": each(days), "pickup": each(pickup), "choices": [list(c) for c in picked],
+        "groups": [list(groups[i][0]) for i in kept], "comment": each(comment), "file": [table.file] * n,
+        "sheet": [table.sheet] * n, "row": rows, "submitted": each(submitted),
+        "serial": [int(v) if v is not None else None for v in each(serial)], "unknown_groups": unknown,
+        "satisfaction": each(satisfaction), "letters": [table.letters] * n}
+    return SurveyFile(Path(path), school, source, columns, findings)
 
 
 def text(v) -> str:
