@@ -240,14 +240,22 @@ def _groups(values: tuple) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def merge(responses: list[Response]) -> dict[str, tuple[list[Response], list[Duplicate]]]:
     """Per school: one answer per student (the latest; input order among equals), and the repeats."""
-    by_key: dict[tuple[str, str], list[Response]] = {}
+    first: dict[tuple[str, str], Response] = {}
+    again: dict[tuple[str, str], list[Response]] = {}   # only the students who answered more than once
     for r in responses:
-        by_key.setdefault((r.school, r.key), []).append(r)
+        k = (r.school, r.key)
+        if k in first:
+            again.setdefault(k, [first[k]]).append(r)
+        else:
+            first[k] = r
     out: dict[str, tuple[list[Response], list[Duplicate]]] = {}
-    for (school, key), group in by_key.items():
+    for (school, key), r in first.items():
         kept, duplicates = out.setdefault(school, ([], []))
+        group = again.get((school, key))
+        if group is None:
+            kept.append(r)
+            continue
         ordered = sorted(group, key=lambda x: x.sort_key)  # stable: the last row wins among equals
         kept.append(ordered[-1])
-        if len(group) > 1:
-            duplicates.append(Duplicate(key, ordered[-1], ordered[:-1]))
+        duplicates.append(Duplicate(key, ordered[-1], ordered[:-1]))
     return out
