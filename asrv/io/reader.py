@@ -158,7 +158,9 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     special = {norm(k): v for k, v in (f.special or {}).items()}
     values: dict = {}
     errors: dict = {}
-    for v in pd.unique(raw.array):
+    # A plain list: iterating pandas' array steps through its indexing per element.
+    distinct = pd.unique(raw.to_numpy(dtype=object)).tolist()
+    for v in distinct:
         key = _key(v)
         if key in values or key in errors:
             continue
@@ -183,7 +185,12 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
     # tolist(): the same objects as .array, without pandas' per-element indexing.
-    return pd.Series([values.get(_key(v)) for v in raw.tolist()], index=raw.index, dtype=object)
+    cells = raw.tolist()
+    if all(v is None or type(v) is str for v in distinct):
+        # A text cell equals only the same text: looked up by itself, without a key made per cell.
+        by_value = {v: values.get(_key(v)) for v in distinct}
+        return pd.Series([by_value[v] for v in cells], index=raw.index, dtype=object)
+    return pd.Series([values.get(_key(v)) for v in cells], index=raw.index, dtype=object)
 
 
 class _OutOfRange(ValueError):
