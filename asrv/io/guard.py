@@ -135,7 +135,8 @@ def _scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
                 letters = {c for c, _, _ in cells}
                 s.rows = max(s.rows, max(int(r) for r in {r for _, r, _ in cells}))
                 s.columns = max(s.columns, max(column_index(c.decode().upper()) for c in letters) + 1)
-                for col, row, attrs in cells:
+                # A block without "e" anywhere has no error cell: no Python step per cell for it.
+                for col, row, attrs in (cells if b'"e"' in text else ()):
                     if b'"e"' in attrs and _ERROR_TYPE.search(attrs) and len(s.errors) < 10_000:
                         s.errors.add((int(row) - 1, column_index(col.decode().upper())))
             if not s.has_formulas and (b"<f>" in text or b"<f " in text):

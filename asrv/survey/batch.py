@@ -70,8 +70,8 @@ def read_inputs(inputs, catalog, profile, options: Options, progress: Progress =
 def _schools(surveys: list[SurveyFile], catalogues: list[Catalogue], profile, findings: list[Finding]):
     sources: dict[str, set[Path]] = {s.school: {s.path} for s in surveys if s.school}
     for s in surveys:
-        for r in s.responses:
-            sources.setdefault(r.school, set()).add(s.path)
+        for school in set(s.columns["school"]):
+            sources.setdefault(school, set()).add(s.path)
     share_unclaimed(catalogues, set(sources))
     findings += drop_repeated(catalogues, profile)
     for school in sorted({a.school for c in catalogues for a in c.activities} - set(sources) - {""}):
@@ -79,7 +79,8 @@ def _schools(surveys: list[SurveyFile], catalogues: list[Catalogue], profile, fi
                   school=school, file=next(c.path.name for c in catalogues for a in c.activities if a.school == school))
     merged = merge([r for s in surveys for r in s.responses])
     out = []
-    for school in sorted(sources, key=school_order):
+    # One school needs no order, nor the pinyin dictionary (a second of start-up) to find it.
+    for school in (sorted(sources, key=school_order) if len(sources) > 1 else list(sources)):
         kept, duplicates = merged.get(school, ([], []))
         activities = for_school(catalogues, school)
         if activities is not None:

@@ -132,11 +132,14 @@ def drop_repeated(catalogues: list[Catalogue], profile) -> list[Finding]:
 def match(responses: list[Response], activities: list[Activity]) -> list[tuple[Response, str]]:
     """Map each answer to a catalogue name (in place); the answers no activity matches."""
     exact = {norm(a.name): a.name for a in activities}
+    hits: dict[str, str | None] = {}    # a school's parents write the same few dozen names
     unmatched = []
     for r in responses:
         mapped: list[str] = []
         for c in r.choices:
-            hit = exact.get(norm(c)) or exact.get(norm(c).split("(")[0])
+            if c not in hits:
+                hits[c] = exact.get(norm(c)) or exact.get(norm(c).split("(")[0])
+            hit = hits[c]
             if hit is None:
                 unmatched.append((r, c))
             elif hit not in mapped:

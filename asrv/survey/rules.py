@@ -54,6 +54,6 @@ def unknown_choices(profile, unmatched) -> list[Finding]:
     """`unmatched`: (response, the answer as written) for answers no catalogue activity matches."""
     out: list[Finding] = []
     for r, c in unmatched:
-        field = "choices" if "choices" in r.cells else "choice1"
+        field = "choices" if "choices" in r.letters else "choice1"
         say(out, profile, "SURVEY-CHOICE", f"意向「{c}」不在课后服务目录中，未计入", value=c, **r.where(field))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..io.cells import clean_text
 from ..io.keys import class_order
@@ -83,30 +84,37 @@ class SchoolSurvey:
 def summarize(inp: SchoolInput, profile) -> SchoolSurvey:
     resp = inp.responses
     wanting = [r for r in resp if r.wants]
-    by_grade = _rows(resp, lambda r: (r.grade or 99, grade_name(r.grade)))
-    by_class = _rows(resp, lambda r: (r.grade or 99, class_order(r.class_name), r.class_name))
+    # A school writes a few dozen class names for thousands of answers: each is ordered once.
+    order = {c: class_order(c) for c in {r.class_name for r in resp}}
+    tally = Counter((r.grade, r.class_name, r.wants) for r in resp)
+    by_grade = _rows(tally, lambda g, c: (g or 99, grade_name(g)))
+    by_class = _rows(tally, lambda g, c: (g or 99, order[c], c))
     no_comment = set(profile["survey.no_comment"])
     comments: dict[str, list[str]] = {}
-    for r in sorted(resp, key=lambda r: (r.grade or 99, class_order(r.class_name))):
-        text = r.comment.strip()
-        if text and text not in no_comment:
-            comments.setdefault(r.class_name or "班级不明", []).append(text)
+    # Sorting only the answers that say something keeps their order (the sort is stable).
+    said = [r for r in resp if r.comment.strip() and r.comment.strip() not in no_comment]
+    for r in sorted(said, key=lambda r: (r.grade or 99, order[r.class_name])):
+        comments.setdefault(r.class_name or "班级不明", []).append(r.comment.strip())
+    in_group = Counter(g for r in resp for g in r.groups)
+    wanting_group = Counter(g for r in wanting for g in r.groups)
     return SchoolSurvey(
         school=inp.school, files=[p.name for p in inp.sources], answered=len(resp), wants=len(wanting),
         by_grade=by_grade, by_class=by_class, demand=_demand(wanting, inp.activities),
         catalog=inp.activities is not None,
-        groups=[(GROUP_NAMES[g], sum(g in r.groups for r in resp), sum(g in r.groups for r in wanting))
-                for g in profile["enroll.priority_order"]],
+        groups=[(GROUP_NAMES[g], in_group[g], wanting_group[g]) for g in profile["enroll.priority_order"]],
         days=_days(wanting), pickup=_pickup(wanting), comments=comments, duplicates=inp.duplicates,
         five_day=[r.key for r in wanting if _all_week(r.days)],
         satisfaction=dict(Counter(r.satisfaction for r in resp if r.satisfaction)))
 
 
-def _rows(resp: list[Response], key) -> list[Row]:
-    groups: dict[tuple, list[Response]] = {}
-    for r in resp:
-        groups.setdefault(key(r), []).append(r)
-    return [Row(k[-1], len(v), sum(r.wants for r in v)) for k, v in sorted(groups.items())]
+def _rows(tally: Counter, key) -> list[Row]:
+    """`tally`: (grade, class, wants) -> answers; rows by `key(grade, class)`, in its order."""
+    rows: dict[tuple, list[int]] = {}
+    for (grade, klass, wants), n in tally.items():
+        row = rows.setdefault(key(grade, klass), [0, 0])
+        row[0] += n
+        row[1] += n if wants else 0
+    return [Row(k[-1], answered, wants) for k, (answered, wants) in sorted(rows.items())]
 
 
 def _demand(wanting: list[Response], activities: list[Activity] | None) -> list[Demand]:
@@ -121,26 +129,34 @@ def _demand(wanting: list[Response], activities: list[Activity] | None) -> list[
 
 def _days(wanting: list[Response]) -> list[tuple[str, int]]:
     """Either weekdays chosen (周一┋周三) or a number of days per week; both are counted."""
-    from ..io.clock import parse_weekday, weekday_name
+    from ..io.clock import weekday_name
     counts: Counter = Counter()
-    for r in wanting:
-        if not r.days:
-            continue
-        if _WEEKDAY_WORD.search(r.days):
-            for token in split_answers(r.days):
-                try:
-                    counts[(0, parse_weekday(token))] += 1
-                except ValueError:
-                    counts[(2, token)] += 1
-        else:
-            m = re.fullmatch(r"(\d)\s*天?", r.days)
-            counts[(1, int(m.group(1))) if m else (2, r.days)] += 1
+    # Parents pick from a handful of options: each distinct answer is read once.
+    for days, n in Counter(r.days for r in wanting if r.days).items():
+        for key in _day_keys(days):
+            counts[key] += n
     out = []
     for (kind, v), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         out.append((weekday_name(v) if kind == 0 else f"每周{v}天" if kind == 1 else v, n))
     return out
 
 
+def _day_keys(days: str) -> list[tuple]:
+    """What one answer counts for: (0, weekday) per day chosen, (1, n) for n days a week, (2, text) else."""
+    from ..io.clock import parse_weekday
+    if not _WEEKDAY_WORD.search(days):
+        m = re.fullmatch(r"(\d)\s*天?", days)
+        return [(1, int(m.group(1))) if m else (2, days)]
+    keys = []
+    for token in split_answers(days):
+        try:
+            keys.append((0, parse_weekday(token)))
+        except ValueError:
+            keys.append((2, token))
+    return keys
+
+
+@lru_cache(maxsize=4096)  # a handful of distinct answers for thousands of parents
 def _all_week(days: str) -> bool:
     """`5`, `5天`, `每周5天`, `周一至周五` or all five weekdays chosen (`周一┋周二┋…┋周五`)."""
     from ..io.clock import parse_weekdays
@@ -156,15 +172,16 @@ def _all_week(days: str) -> bool:
 
 
 def _pickup(wanting: list[Response]) -> list[tuple[str, int]]:
-    from ..io.clock import parse_time_or_range
     counts: Counter = Counter()
-    for r in wanting:
-        if not r.pickup:
-            continue
-        try:
-            t = parse_time_or_range(r.pickup)
-            label = (f"{t[0]:%H:%M}-{t[1]:%H:%M}" if isinstance(t, tuple) else f"{t:%H:%M}")
-        except ValueError:
-            label = clean_text(r.pickup)
-        counts[label] += 1
+    for pickup, n in Counter(r.pickup for r in wanting if r.pickup).items():
+        counts[_pickup_label(pickup)] += n
     return sorted(counts.items())
+
+
+def _pickup_label(pickup: str) -> str:
+    from ..io.clock import parse_time_or_range
+    try:
+        t = parse_time_or_range(pickup)
+        return f"{t[0]:%H:%M}-{t[1]:%H:%M}" if isinstance(t, tuple) else f"{t:%H:%M}"
+    except ValueError:
+        return clean_text(pickup)
