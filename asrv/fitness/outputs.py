@@ -12,6 +12,7 @@ from ..out import Outputs, render, title_line, titled, write_workbook
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames, file_part
+from .aside import Aside, can_fork
 from .result import FitnessResult
 from .scoring import STATUS_ZH
 from .summary import RATING_KEYS, RATINGS
@@ -22,20 +23,35 @@ WORKBOOK = "体测成绩.xlsx"
 
 
 def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
-    mask = result.options.mask
     with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
         line = title_line(result.schools, "学生体质健康测试成绩", day=result.options.day)
-        # The sheets are made inside the writer, so their millions of cells are freed before the reports.
-        paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, titled(_sheets(result), line)))]
-        by = ["school", "grade", "class"]
-        groups = result.students[by].fillna("").groupby(by, sort=False).indices
-        members = _Members(result.students)
-        names: dict[str, UniqueNames] = {}  # per school folder
-        for c in result.classes.to_dict("records"):
-            group = members(groups.get((c["school"], c["grade"], c["class"]), []))
-            folder = file_part(c["school"], "学校")
-            name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}"
-            paths.append(outputs.write_text(f"{name}.html", class_html(c, group, mask)))
+        # The sheets are made inside the writer, so their millions of cells are never held beside the reports.
+        workbook = lambda p: write_workbook(p, titled(_sheets(result), line))  # noqa: E731
+        aside = Aside(workbook, Path(out_dir), WORKBOOK) if can_fork(result.options.jobs) and len(result.classes) else None
+        try:
+            paths = [outputs.write(WORKBOOK, aside or workbook)]
+            paths += _reports(result, outputs)
+            if aside is not None:
+                aside.wait()
+        except BaseException:
+            if aside is not None:
+                aside.stop()
+            raise
+    return paths
+
+
+def _reports(result: FitnessResult, outputs: Outputs) -> list[Path]:
+    """One HTML report per class, in one folder per school."""
+    by = ["school", "grade", "class"]
+    groups = result.students[by].fillna("").groupby(by, sort=False).indices
+    members = _Members(result.students)
+    names: dict[str, UniqueNames] = {}  # per school folder
+    paths = []
+    for c in result.classes.to_dict("records"):
+        group = members(groups.get((c["school"], c["grade"], c["class"]), []))
+        folder = file_part(c["school"], "学校")
+        name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}"
+        paths.append(outputs.write_text(f"{name}.html", class_html(c, group, result.options.mask)))
     return paths
 
 
