@@ -181,7 +181,8 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    return pd.Series([values.get(_key(v)) for v in raw.array], index=raw.index, dtype=object)
+    # Over the numpy array: a pandas array yields its items one Python call each.
+    return pd.Series([values.get(_key(v)) for v in raw.to_numpy(dtype=object)], index=raw.index, dtype=object)
 
 
 class _OutOfRange(ValueError):
