@@ -43,7 +43,8 @@ def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -
     flags["total10"] = np.where(tested, students["total10"], 0)
     for key in by:
         flags[key] = total if key == "school" and total else keys[key]
-    out = flags.groupby(by, sort=False).sum()
+    grouped = flags.groupby(by, sort=False)
+    out = grouped.sum()
     for zh in RATINGS:
         key = RATING_KEYS[zh]
         out[f"{key}_rate"] = _ratio_pct(out[key], out["tested"])
@@ -53,7 +54,7 @@ def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -
     mean10 = (2 * out["total10"].to_numpy(np.int64) + n) // (2 * n)
     out["mean_total"] = np.where(out["tested"] > 0, mean10 / 10, np.nan)
     out["failed_names"] = _failed_names(students["name"].to_numpy(object), tested & (rating == "不及格"),
-                                        [flags[k].to_numpy(object) for k in by], out.index)
+                                        grouped.ngroup().to_numpy(), len(out))
     if "class" in by:
         out["classes"] = 1
     else:  # classes of the real schools, also in the district's rows
@@ -66,14 +67,19 @@ def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -
     return out.iloc[sorted(range(len(out)), key=keys.__getitem__)].reset_index(drop=True)
 
 
-def _failed_names(names: np.ndarray, failed: np.ndarray, keys: list[np.ndarray], groups: pd.Index) -> list[list[str]]:
-    """Per group, the names of its 不及格 students in the order of the rows (a few in a class)."""
-    found: dict = {}
-    for i in np.flatnonzero(failed):
-        listed = found.setdefault(tuple(k[i] for k in keys) if len(keys) > 1 else keys[0][i], [])
-        if names[i] is not None:
-            listed.append(str(names[i]))
-    return [found.get(g, []) for g in groups]
+def _failed_names(names: np.ndarray, failed: np.ndarray, group: np.ndarray, groups: int) -> list[list[str]]:
+    """Per group (numbered as grouped, in order of first row), the names of its 不及格 students in
+    the order of the rows."""
+    if not groups:
+        return []
+    rows = np.flatnonzero(failed)
+    rows = rows[np.array([v is not None for v in names[rows]], dtype=bool)]
+    ids = group[rows]
+    order = np.argsort(ids, kind="stable")
+    shown = np.empty(len(rows), dtype=object)
+    shown[:] = [str(v) for v in names[rows[order]]]
+    cuts = np.cumsum(np.bincount(ids, minlength=groups))[:-1]
+    return [part.tolist() for part in np.split(shown, cuts)]
 
 
 def _order(row: dict, by: list[str]) -> tuple:
