@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..out import Outputs, render, title_line, titled, write_workbook
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames, file_part
+from .aside import Aside, can_fork
 from .result import FitnessResult
 from .scoring import STATUS_ZH
 from .summary import RATING_KEYS, RATINGS
@@ -21,39 +23,66 @@ WORKBOOK = "体测成绩.xlsx"
 
 
 def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
-    sheets = [student_sheet(result.students),
-              summary_sheet([result.classes], "班级汇总", ["school", "grade", "class"]),
-              summary_sheet([result.grades, result.district_grades], "年级汇总", ["school", "grade"]),
-              summary_sheet([result.by_school, result.district], "学校汇总", ["school"]),
-              files_sheet(result.files),
-              findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
-    mask = result.options.mask
     with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
         line = title_line(result.schools, "学生体质健康测试成绩", day=result.options.day)
-        paths = [outputs.write(WORKBOOK, lambda p: write_workbook(p, titled(sheets, line)))]
-        by = ["school", "grade", "class"]
-        groups = result.students[by].fillna("").groupby(by, sort=False).indices
-        records = _records(result.students)
-        names: dict[str, UniqueNames] = {}  # per school folder
-        for c in result.classes.to_dict("records"):
-            members = [records[i] for i in groups.get((c["school"], c["grade"], c["class"]), [])]
-            folder = file_part(c["school"], "学校")
-            name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}"
-            paths.append(outputs.write_text(f"{name}.html", class_html(c, members, mask)))
+        # The sheets are made inside the writer, so their millions of cells are never held beside the reports.
+        workbook = lambda p: write_workbook(p, titled(_sheets(result), line))  # noqa: E731
+        aside = Aside(workbook, Path(out_dir), WORKBOOK) if can_fork(result.options.jobs) and len(result.classes) else None
+        try:
+            paths = [outputs.write(WORKBOOK, aside or workbook)]
+            paths += _reports(result, outputs)
+            if aside is not None:
+                aside.wait()
+        except BaseException:
+            if aside is not None:
+                aside.stop()
+            raise
     return paths
 
 
-REPORTED = ["name", "student_id", "row", "sex", "standard", "bonus", "total", "rating", "status",
-            *(f"score_{i}" for i in ITEMS)]
+def _reports(result: FitnessResult, outputs: Outputs) -> list[Path]:
+    """One HTML report per class, in one folder per school."""
+    by = ["school", "grade", "class"]
+    groups = result.students[by].fillna("").groupby(by, sort=False).indices
+    members = _Members(result.students)
+    names: dict[str, UniqueNames] = {}  # per school folder
+    paths = []
+    for c in result.classes.to_dict("records"):
+        group = members(groups.get((c["school"], c["grade"], c["class"]), []))
+        folder = file_part(c["school"], "学校")
+        name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}"
+        paths.append(outputs.write_text(f"{name}.html", class_html(c, group, result.options.mask)))
+    return paths
 
 
-def _records(students: pd.DataFrame) -> list[dict]:
-    """Each student once as a plain dict (NaN as None, scores as int), for the class reports."""
-    s = students[REPORTED].astype(object)
-    out = s.where(s.notna(), None).to_dict("records")
-    for r in out:
-        r["items"] = {i: None if r[f"score_{i}"] is None else int(r[f"score_{i}"]) for i in ITEMS}
-    return out
+def _sheets(result: FitnessResult) -> list:
+    return [student_sheet(result.students),
+            summary_sheet([result.classes], "班级汇总", ["school", "grade", "class"]),
+            summary_sheet([result.grades, result.district_grades], "年级汇总", ["school", "grade"]),
+            summary_sheet([result.by_school, result.district], "学校汇总", ["school"]),
+            files_sheet(result.files),
+            findings_sheet(result.findings, lead={"学校": lambda f: f.school})]
+
+
+REPORTED = ["name", "student_id", "row", "sex", "standard", "bonus", "total", "rating", "status"]
+
+
+class _Members:
+    """The students of a class as the report takes them (NaN as None, item scores as int), made a
+    class at a time from columns read once: one dict per student of a district would stay in
+    memory for the whole of the reports."""
+
+    def __init__(self, students: pd.DataFrame):
+        s = students[REPORTED].astype(object)
+        self.columns = {k: v.tolist() for k, v in s.where(s.notna(), None).items()}
+        self.items = {}
+        for i in ITEMS:
+            v = students[f"score_{i}"]
+            self.items[i] = v.fillna(0).astype(np.int64).astype(object).where(v.notna(), None).tolist()
+
+    def __call__(self, rows) -> list[dict]:
+        cols, items = self.columns, self.items
+        return [{**{k: v[r] for k, v in cols.items()}, "items": {i: v[r] for i, v in items.items()}} for r in rows]
 
 
 def class_html(c: dict, members: list[dict], mask: bool) -> str:

@@ -91,10 +91,19 @@ def score_students(df: pd.DataFrame, profile) -> pd.DataFrame:
     out["total10"] = np.where(tested, total10, -1)
     out["rating"] = np.where(tested, rate(total10), np.where(status == "exempt", "免测", None))
     out["status"] = status
-    names = np.array([ITEM_ZH[item] for item in ITEMS], dtype=object)
-    lacks = np.stack([missing[item] for item in ITEMS], axis=1) if n else np.zeros((0, len(ITEMS)), bool)
-    out["lacking"] = ["、".join(names[row]) if row.any() else "" for row in lacks]
+    out["lacking"] = _lacking(missing, n)
     return out
+
+
+def _lacking(missing: dict[str, np.ndarray], n: int) -> list[str]:
+    """The items each student lacks, in words: one text per combination (a few dozen in a district)."""
+    code = np.zeros(n, dtype=np.int64)
+    for bit, item in enumerate(ITEMS):
+        code |= missing[item].astype(np.int64) << bit
+    combos, which = np.unique(code, return_inverse=True)
+    texts = np.empty(len(combos), dtype=object)
+    texts[:] = ["、".join(ITEM_ZH[item] for bit, item in enumerate(ITEMS) if c >> bit & 1) for c in combos.tolist()]
+    return texts[which.ravel()].tolist()
 
 
 def rate(total10: np.ndarray) -> np.ndarray:

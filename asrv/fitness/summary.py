@@ -28,27 +28,23 @@ def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -
     """One row per group of `by` (["school", "grade", "class"], ["school", "grade"], ["school"]),
     schools in pinyin order, grades in order, classes by number (asrv.io.keys). With `total`
     (全区合计), every school counts as that one: the district's rows."""
-    s = students.assign(**{k: students[k].fillna("") for k in ("school", "grade", "class")})
-    s["_class"] = s["school"] + "\x1f" + s["grade"].astype(str) + "\x1f" + s["class"].astype(str)
-    if total:
-        s["school"] = total
-    tested = s["status"].eq("tested")
-    cols = {
-        "students": s["status"].notna(),
-        "tested": tested,
-        "exempt": s["status"].eq("exempt"),
-        "untested": s["status"].eq("untested"),
-        "incomplete": s["status"].eq("incomplete"),
-    }
+    # Flags from numpy arrays: pandas' own comparisons of text columns cost more than the sums.
+    keys = {k: students[k].fillna("") for k in ("school", "grade", "class")}
+    status = students["status"].to_numpy(object)
+    rating = students["rating"].to_numpy(object)
+    tested = status == "tested"
+    cols = {"students": pd.notna(status), "tested": tested, "exempt": status == "exempt",
+            "untested": status == "untested", "incomplete": status == "incomplete"}
     for zh in RATINGS:
-        cols[RATING_KEYS[zh]] = s["rating"].eq(zh) & tested
+        cols[RATING_KEYS[zh]] = (rating == zh) & tested
     for item in ITEMS:
-        cols[f"fail_{item}"] = tested & (s[f"score_{item}"] < FAILING_ITEM_BELOW)
-    flags = pd.DataFrame(cols).astype(np.int64)
-    flags["total10"] = np.where(tested, s["total10"], 0)
+        cols[f"fail_{item}"] = tested & (students[f"score_{item}"].to_numpy(float) < FAILING_ITEM_BELOW)
+    flags = pd.DataFrame(cols, index=students.index).astype(np.int64)
+    flags["total10"] = np.where(tested, students["total10"], 0)
     for key in by:
-        flags[key] = s[key]
-    out = flags.groupby(by, sort=False).sum()
+        flags[key] = total if key == "school" and total else keys[key]
+    grouped = flags.groupby(by, sort=False)
+    out = grouped.sum()
     for zh in RATINGS:
         key = RATING_KEYS[zh]
         out[f"{key}_rate"] = _ratio_pct(out[key], out["tested"])
@@ -57,18 +53,33 @@ def summarise(students: pd.DataFrame, by: list[str], total: str | None = None) -
     n = np.maximum(out["tested"].to_numpy(np.int64), 1)
     mean10 = (2 * out["total10"].to_numpy(np.int64) + n) // (2 * n)
     out["mean_total"] = np.where(out["tested"] > 0, mean10 / 10, np.nan)
-    failing = s[tested & s["rating"].eq("不及格")]
-    names = failing.groupby(by, sort=False)["name"].agg(lambda x: [str(v) for v in x if v is not None])
-    out["failed_names"] = names.reindex(out.index)
-    out["failed_names"] = out["failed_names"].apply(lambda v: v if isinstance(v, list) else [])
+    out["failed_names"] = _failed_names(students["name"].to_numpy(object), tested & (rating == "不及格"),
+                                        grouped.ngroup().to_numpy(), len(out))
     if "class" in by:
         out["classes"] = 1
-    else:
-        classes = s.groupby(by, sort=False)["_class"].nunique()
+    else:  # classes of the real schools, also in the district's rows
+        distinct = pd.DataFrame({**{k: flags[k] for k in by}, "_s": keys["school"], "_g": keys["grade"].astype(str),
+                                 "_c": keys["class"].astype(str)}).drop_duplicates()
+        classes = distinct.groupby(by, sort=False).size()
         out["classes"] = classes.reindex(out.index).fillna(0).astype(np.int64)
     out = out.drop(columns="total10").reset_index()
     keys = [_order(row, by) for row in out[by].to_dict("records")]
     return out.iloc[sorted(range(len(out)), key=keys.__getitem__)].reset_index(drop=True)
+
+
+def _failed_names(names: np.ndarray, failed: np.ndarray, group: np.ndarray, groups: int) -> list[list[str]]:
+    """Per group (numbered as grouped, in order of first row), the names of its 不及格 students in
+    the order of the rows."""
+    if not groups:
+        return []
+    rows = np.flatnonzero(failed)
+    rows = rows[np.array([v is not None for v in names[rows]], dtype=bool)]
+    ids = group[rows]
+    order = np.argsort(ids, kind="stable")
+    shown = np.empty(len(rows), dtype=object)
+    shown[:] = [str(v) for v in names[rows[order]]]
+    cuts = np.cumsum(np.bincount(ids, minlength=groups))[:-1]
+    return [part.tolist() for part in np.split(shown, cuts)]
 
 
 def _order(row: dict, by: list[str]) -> tuple:

@@ -165,6 +165,8 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     """Parse each distinct raw value once; report every bad cell with its position."""
     parse = _parser(f)
     special = {norm(k): v for k, v in (f.special or {}).items()}
+    # A number's text is a number: it can be a placeholder only when one is written as a number.
+    numbers_special = any(_numeric(k) for k in special)
     values: dict = {}
     errors: dict = {}
     for v in pd.unique(raw.to_numpy(dtype=object)):
@@ -174,7 +176,7 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
         if is_blank(v):
             values[key] = None
             continue
-        if special and norm(clean_text(v)) in special:
+        if special and (numbers_special or type(v) not in (int, float)) and norm(clean_text(v)) in special:
             values[key] = special[norm(clean_text(v))]
             continue
         try:
@@ -198,6 +200,14 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
         parsed[:-1] = [values.get(_key(u)) for u in uniques]
         return pd.Series(parsed[codes], index=raw.index, dtype=object)
     return pd.Series([values.get(_key(v)) for v in cells], index=raw.index, dtype=object)
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 class _OutOfRange(ValueError):
