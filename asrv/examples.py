@@ -43,6 +43,8 @@ def drop_examples(table):
     if table is None or table.df.empty:
         return table
     df, first = table.df, {}
+    if not any(isinstance(v, str) and "示例" in v for c in df.columns for v in df[c].tolist()):
+        return table  # the usual case, told by a plain substring test before any pattern is tried
     for c in df.columns:  # column by column in C: a batch's tables have 150,000 rows
         try:
             marked = df[c].str.contains(_MARKED, na=False)

@@ -25,7 +25,9 @@ def rated_items(inp: SchoolBook, profile: Profile) -> pd.DataFrame:
     for item, group in df.groupby("item", sort=False):
         how = profile[f"score.items.{item}.aggregate"]
         agg = group.groupby("key")["score"].agg("sum" if how == "sum" else "mean")
-        out.loc[agg.index, item] = agg
+        if not agg.index.isin(out.index).all():  # as .loc would, for a class not in 班级
+            raise KeyError(f"{list(agg.index[~agg.index.isin(out.index)])} not in index")
+        out[item] = agg  # aligned on the class ids; NaN where nobody rated, as before
     return out
 
 
