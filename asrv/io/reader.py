@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..findings import ERROR, Finding
@@ -146,8 +147,20 @@ def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.Dat
             for name, c in columns.items()}
     df = pd.DataFrame(data, dtype=object)
     df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
-    blank = df.map(is_blank).all(axis=1) if len(df.columns) else pd.Series(True, index=df.index)
-    return df[~blank].copy()
+    return df[~_blank_rows(df)].copy()
+
+
+def _blank_rows(df: pd.DataFrame) -> np.ndarray:
+    """Rows blank in every column, each column looked at only in the rows still blank before it:
+    a filled sheet is settled by its first column, not cell by cell."""
+    rows = np.arange(len(df))
+    for name in df.columns:
+        if not len(rows):
+            break
+        rows = rows[np.fromiter(map(is_blank, df[name].to_numpy(dtype=object)[rows]), dtype=bool, count=len(rows))]
+    blank = np.zeros(len(df), dtype=bool)
+    blank[rows] = True
+    return blank
 
 
 def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
