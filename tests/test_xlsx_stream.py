@@ -4,6 +4,7 @@ without the fast path, give byte-identical workbooks."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import json
 
 import pytest
@@ -51,13 +52,14 @@ def test_awkward_cells_are_xlsxwriters_bytes(tmp_path, monkeypatch):
 
 
 def test_blocks_are_xlsxwriters_bytes(tmp_path, monkeypatch):
-    """Rows of several blocks, with marks and formula-like text first met in a later block, and -0
-    beside 0 (one key of a memo)."""
+    """Rows of several blocks, with marks and formula-like text first met in a later block, -0
+    beside 0 (one key of a memo) and money as Decimal."""
     import asrv.out.xlsx_stream as stream
     monkeypatch.setattr(stream, "BLOCK", 3)
     monkeypatch.setattr(stream, "MEMO", 2)
-    rows = [[f"第{i % 4}", -0.0 if i in (2, 8) else i * 0.5, "=x" if i == 7 else "乙", dt.date(2026, 9, 1 + i) if i > 4 else None]
+    money = [Decimal("12.50"), Decimal("12.5"), Decimal("-0.00"), Decimal("Infinity"), None, 3]
+    rows = [[f"第{i % 4}", -0.0 if i in (2, 8) else i * 0.5, money[i % len(money)], "=x" if i == 7 else "乙", dt.date(2026, 9, 1 + i) if i > 4 else None]
             for i in range(12)]
-    sheet = SheetOut("块", ["甲", "数", "文字", "日期"], rows, marks={5: "error", 9: "good", 10: "error"})
+    sheet = SheetOut("块", ["甲", "数", "金额", "文字", "日期"], rows, marks={5: "error", 9: "good", 10: "error"})
     fast, slow = _both(tmp_path, monkeypatch, [sheet])
     assert fast == slow

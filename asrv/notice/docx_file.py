@@ -14,7 +14,8 @@ _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 _LISTING = ("\t", "\a", "\n", "\f")  # what docxtpl's resolve_listing turns into Word breaks
 
 
-def render_docx(template: Path, context: dict, path: Path) -> None:
+def render_docx(template: Path, context: dict, path) -> None:
+    """Into `path`, a file name or a binary file object."""
     cls, env = _renderer()
     doc = cls(str(template))
     doc.render(context, jinja_env=env, autoescape=True)
@@ -62,7 +63,7 @@ class _FixedZip:
         self.out.writestr(fixed, blob)
 
 
-def _save(doc, path: Path) -> None:
+def _save(doc, path) -> None:
     """docxtpl's save (python-docx's OpcPackage.save) through _FixedZip; docxtpl's own save where
     it would replace pictures or media, which the notice never asks for."""
     from docx.opc.pkgwriter import PackageWriter

@@ -61,7 +61,10 @@ def notice_of(result, kind: str, *, school: str = "", **parts):
 
 def write_notices(outputs, result) -> list[Path]:
     """Every notice of the run in every format, unless withheld."""
+    from .parallel import docx_made
     from .render import write_notice
     if state(result) == WITHHELD:
         return []
-    return [p for stem, n in result.notices for p in write_notice(outputs, stem, n)]
+    notices = result.notices
+    with docx_made([n for _, n in notices], getattr(result.options, "jobs", 1)) as made:
+        return [p for (stem, n), got in zip(notices, made) for p in write_notice(outputs, stem, n, made=got)]

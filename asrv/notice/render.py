@@ -38,12 +38,22 @@ def docx(n: Notice, path: Path) -> None:
                 "lines": clean.opening(), "channel": clean.channel.sentence(), "date": cn_date(clean.date)}, path)
 
 
-def write_notice(outputs, stem: str, n: Notice, formats=FORMATS) -> list[Path]:
-    """`<stem>.html`, `<stem>.docx`, `<stem>_微信.html`, `<stem>.md` through an Outputs set."""
+def docx_bytes(n: Notice) -> bytes:
+    import io
+    buffer = io.BytesIO()
+    docx(n, buffer)
+    return buffer.getvalue()
+
+
+def write_notice(outputs, stem: str, n: Notice, formats=FORMATS, made=None) -> list[Path]:
+    """`<stem>.html`, `<stem>.docx`, `<stem>_微信.html`, `<stem>.md` through an Outputs set.
+    `made()`, when given, returns the .docx bytes rendered elsewhere (asrv.notice.parallel)."""
     written = []
     for fmt in formats:
         name = stem + SUFFIX[fmt]
-        if fmt == "docx":
+        if fmt == "docx" and made is not None:
+            written.append(outputs.write(name, lambda p: p.write_bytes(made())))
+        elif fmt == "docx":
             written.append(outputs.write(name, lambda p: docx(n, p)))
         else:
             written.append(outputs.write_text(name, {"html": html, "md": markdown, "wechat": wechat}[fmt](n)))

@@ -187,6 +187,9 @@ class ColumnStream:
         comprehension; None for a column of other or mixed kinds."""
         kinds = set(map(type, values))
         kinds.discard(type(None))
+        if Decimal in kinds and kinds <= {float, int, Decimal}:  # money: written as the float it reads as
+            values = [float(v) if type(v) is Decimal else v for v in values]
+            kinds = {float}
         if kinds <= {float, int}:
             def number(v) -> str:
                 body = f"><v>{v:.16G}</v></c>"

@@ -1,0 +1,36 @@
+"""A district's Word notices rendered in processes beside this one: docxtpl takes some 35 ms a
+notice, and a run over 100 schools publishes 200 of them, while this process writes the other
+formats. Forked, so a worker starts at once with the notices in hand; the bytes are the ones a
+render here gives, and they are written here, in order, through the run's Outputs."""
+from __future__ import annotations
+
+import sys
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+FEW = 8  # notices below this are rendered here: a pool costs more than it saves
+
+
+@contextmanager
+def docx_made(notices: list, jobs: int | None) -> Iterator[list[Callable[[], bytes] | None]]:
+    """Per notice, a call that returns its .docx bytes (waiting for its worker), or None where it
+    is to be rendered here: one process asked for, few notices, or a fork not safe (a thread runs,
+    such as a terminal's progress bar)."""
+    from ..jobs import default_jobs
+    workers = min(jobs or default_jobs(), len(notices))
+    if workers <= 1 or len(notices) < FEW or sys.platform != "linux" or threading.active_count() > 1:
+        yield [None] * len(notices)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .render import docx_bytes
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = [pool.submit(docx_bytes, n) for n in notices]
+        yield [f.result for f in futures]
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)

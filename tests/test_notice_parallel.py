@@ -1,0 +1,49 @@
+"""Word notices rendered in worker processes are the bytes a render in this process gives, written
+in the same order; one process asked for, they are rendered here."""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from pathlib import Path
+
+from asrv import fees
+from asrv.notice import parallel
+from asrv.profile import load_profile
+
+DISTRICT = Path(__file__).resolve().parents[1] / "sample_data" / "district"
+
+
+def _run(tmp_path: Path, jobs: int) -> tuple[Path, list[Path]]:
+    files = sorted(map(str, DISTRICT.glob("*/*收费.xlsx")))
+    result = fees.run(files, load_profile("default"),
+                      options=fees.Options(jobs=jobs, term="2026秋", date=dt.date(2026, 12, 28)))
+    out = tmp_path / f"out{jobs}"
+    return out, fees.write(result, out)
+
+
+def test_notices_rendered_in_processes_are_the_ones_rendered_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "FEW", 1)
+    pooled = []
+    real = parallel.docx_made
+
+    @contextmanager
+    def spy(notices, jobs):
+        with real(notices, jobs) as made:
+            pooled.append(sum(m is not None for m in made))  # notices given to a worker
+            yield made
+    monkeypatch.setattr(parallel, "docx_made", spy)
+    out1, one = _run(tmp_path, 1)
+    out2, two = _run(tmp_path, 2)
+    assert pooled[0] == 0 and pooled[1] >= 2
+    docx = [p.relative_to(out1) for p in one if p.suffix == ".docx"]
+    assert len(docx) >= 2
+    assert [p.relative_to(out2) for p in two] == [p.relative_to(out1) for p in one]  # same files, same order
+    for name in [p.relative_to(out1) for p in one]:
+        assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
+
+
+def test_a_worker_is_used_only_where_it_pays():
+    with parallel.docx_made(["甲"] * 3, 2) as made:
+        assert made == [None] * 3  # fewer than FEW notices
+    with parallel.docx_made(["甲"] * 20, 1) as made:
+        assert made == [None] * 20  # one process asked for
