@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..out import Outputs, render, title_line, titled, write_workbook
+from ..out.notice import num
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames, file_part
@@ -94,8 +95,23 @@ def class_html(c: dict, members: list[dict], mask: bool) -> str:
     items = [i for i in ITEMS if any(r["items"][i] is not None for r in members)]
     c = {k: None if isinstance(v, float) and v != v else v for k, v in c.items()}
     return render("fitness_class.html.j2", c=c, school=c["school"], grade=labels.get(c["grade"], c["grade"]),
-                  students=students, failed=failed, items=items, item_zh=ITEM_ZH, ratings=RATINGS,
+                  rows=_rows(students, items), failed=failed, items=items, item_zh=ITEM_ZH, ratings=RATINGS,
                   keys=RATING_KEYS, mask=mask)
+
+
+def _rows(students: list[dict], items: list[str]) -> list:
+    """The student table's rows as the template once wrote them cell by cell (the same escaping):
+    9,600 class reports of a district spent most of their time there."""
+    from markupsafe import Markup, escape
+    out = []
+    for k, s in enumerate(students, 1):
+        scores = "".join(f"<td>{escape('' if s['items'][i] is None else s['items'][i])}</td>" for i in items)
+        veto = "veto" if s["rating"] == "不及格" else ""
+        out.append(Markup(
+            f'<tr class="{veto}"><td>{k}</td><td class="name">{escape(s["label"])}</td><td>{escape(s["sex_zh"])}</td>'
+            f'{scores}<td>{escape(num(s["standard"]))}</td><td>{escape(num(s["bonus"]))}</td>'
+            f'<td>{escape(num(s["total"]))}</td><td>{escape(s["rating"] or s["status_zh"])}</td></tr>'))
+    return out
 
 
 def name_labels(members: list[dict], mask: bool) -> list[str]:
