@@ -75,6 +75,37 @@ def _text_xml(s: str) -> str:
     return f' t="inlineStr"><is><t{space}>{s}</t></is></c>'
 
 
+class _Memo:
+    """A column's texts escaped and numbers formatted, each distinct one once; it starts afresh past
+    MEMO entries, so a column of 150,000 names does not keep them all."""
+
+    def __init__(self):
+        self.texts: dict[str, tuple[bool, str]] = {}  # text -> (formula-like, XML after the style)
+        self.quoted: set[str] = set()                 # the formula-like ones, which take their own style
+        self.numbers: dict = {}
+
+    def trim(self) -> None:
+        if len(self.texts) + len(self.numbers) > MEMO:
+            self.__init__()
+
+    def text(self, v: str) -> tuple[bool, str]:
+        hit = self.texts.get(v)
+        if hit is None:
+            s = safe_text(v)
+            hit = self.texts[v] = (formula_like(s), _text_xml(s))
+            if hit[0]:
+                self.quoted.add(v)
+        return hit
+
+    def number(self, v) -> str:
+        if not v:  # -0.0 is a key of 0.0 but is written -0
+            return f"><v>{v:.16G}</v></c>"
+        body = self.numbers.get(v)
+        if body is None:
+            body = self.numbers[v] = f"><v>{v:.16G}</v></c>"
+        return body
+
+
 class ColumnStream:
     """`write(rows, first, marks)` a block of rows at a time; `close()` leaves the sheet's
     dimension and row bookkeeping as XlsxWriter's own calls would.
@@ -85,9 +116,7 @@ class ColumnStream:
     def __init__(self, ws, columns: int, width: int, looks: Callable, odd: Callable):
         self.ws, self.width, self.looks, self.odd = ws, width, looks, odd
         self.letters = [xl_col_to_name(j) for j in range(columns)]
-        self.texts: list[dict] = [{} for _ in range(columns)]
-        self.quoted: list[set] = [set() for _ in range(columns)]  # the memo's formula-like texts
-        self.numbers: list[dict] = [{} for _ in range(columns)]
+        self.memos = [_Memo() for _ in range(columns)]
         self.low = self.high = self.first_row = self.last_row = None
         self.flushed = False  # the rows above (title, header), which XlsxWriter still holds
 
@@ -126,23 +155,20 @@ class ColumnStream:
     def _column(self, values, j: int, marks: list, styles: dict) -> tuple[list, dict]:
         """Per row, what follows the cell's reference and style (None: no cell is written), and
         the rows whose cell takes a style of its own, with that style."""
-        texts = self.texts[j]
-        if len(texts) + len(self.numbers[j]) > MEMO:
-            texts.clear()
-            self.quoted[j].clear()
-            self.numbers[j].clear()
+        memo = self.memos[j]
+        memo.trim()
         styled = {m: s[j] is not None for m, s in styles.items()}
         main = self.main
-        fast = self._one_kind(values, texts, self.quoted[j], self.numbers[j], "/>" if styled[main] else None) if values else None
+        fast = self._one_kind(values, memo, "/>" if styled[main] else None) if values else None
         if fast is not None:
-            bodies, quoted = fast
             for m, rows in self.rows_of.items():
                 if styled[m] != styled[main]:  # a blank cell of this mark is written, or not
                     blank = "/>" if styled[m] else None
                     for i in rows:
-                        if bodies[i] is None or bodies[i] == "/>":
-                            bodies[i] = blank
-            return bodies, {i: self.odd(j, marks[i], "quoted") for i, v in enumerate(values) if v in quoted} \
+                        if fast[i] is None or fast[i] == "/>":
+                            fast[i] = blank
+            quoted = memo.quoted
+            return fast, {i: self.odd(j, marks[i], "quoted") for i, v in enumerate(values) if v in quoted} \
                 if quoted else {}
         past_width = j >= self.width
         bodies, odd = [], {}
@@ -150,16 +176,13 @@ class ColumnStream:
         for i, v in enumerate(values):
             t = type(v)
             if t is str and v:
-                hit = texts.get(v)
-                if hit is None:
-                    s = safe_text(v)
-                    hit = texts[v] = (formula_like(s), _text_xml(s))
+                hit = memo.text(v)
                 if hit[0]:
                     odd[i] = self.odd(j, marks[i], "quoted")
                 append(hit[1])
                 continue
             if (t is float or t is int) and v - v == 0:
-                append(f"><v>{v:.16G}</v></c>")
+                append(memo.number(v))
                 continue
             if v is _MISSING:
                 append("/>" if marks[i] and not past_width and styled[marks[i]] else None)
@@ -182,7 +205,7 @@ class ColumnStream:
         return bodies, odd
 
     @staticmethod
-    def _one_kind(values, texts: dict, quoted: set, numbers: dict, blank):
+    def _one_kind(values, memo: _Memo, blank) -> list | None:
         """A column of numbers or of texts (each with blanks), the most of any sheet, in one
         comprehension; None for a column of other or mixed kinds."""
         kinds = set(map(type, values))
@@ -191,27 +214,12 @@ class ColumnStream:
             values = [float(v) if type(v) is Decimal else v for v in values]
             kinds = {float}
         if kinds <= {float, int}:
-            def number(v) -> str:
-                body = f"><v>{v:.16G}</v></c>"
-                numbers[v] = body
-                return body
-            got = numbers.get
-            # Zero is written afresh: -0.0 is a key of 0.0 but is written -0.
-            return [(got(v) or number(v) if v else f"><v>{v:.16G}</v></c>") if v is not None and v - v == 0
-                    else blank for v in values], ()
+            got, number = memo.numbers.get, memo.number  # the lookup inline: most cells are found
+            return [got(v) or number(v) if v is not None and v - v == 0 else blank for v in values]
         if kinds != {str}:
             return None
-
-        def learn(v: str) -> tuple[bool, str]:
-            s = safe_text(v)
-            hit = texts[v] = (formula_like(s), _text_xml(s))
-            if hit[0]:
-                quoted.add(v)
-            return hit
-
-        get = texts.get
-        bodies = [(get(v) or learn(v))[1] if v else blank for v in values]
-        return bodies, quoted
+        got, text = memo.texts.get, memo.text
+        return [(got(v) or text(v))[1] if v else blank for v in values]
 
     def _number_styles(self, built: list, marks: list, styles: dict) -> None:
         """Give each style its number where a row-by-row writer would first use it: the header row
