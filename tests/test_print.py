@@ -74,16 +74,8 @@ def printed_html(out: Path) -> list[Path]:
 def test_every_html_page_prints_on_a4_within_its_bound(demo, tmp_path):
     chosen = printed_html(demo)
     assert len(chosen) >= 11  # every command's pages and notices, whatever their names
-    too_long, cut = {}, {}
-    for i, page in enumerate(chosen):
-        pdf = html_to_pdf(page, tmp_path / f"{i}.pdf")
-        n, limit = pages(pdf), bound(page.name, HTML_PAGES)
-        if n > limit:
-            too_long[page.name] = (n, limit)
-        if words := outside(pdf):
-            cut[page.name] = words[:5]
-    assert not cut, f"text outside the page: {cut}"
-    assert not too_long, f"pages (printed, bound): {too_long}"
+    _within_bounds([(page.name, html_to_pdf(page, tmp_path / f"{i}.pdf"), bound(page.name, HTML_PAGES))
+                    for i, page in enumerate(chosen)])
 
 
 @needs_libreoffice
@@ -98,17 +90,17 @@ def test_every_workbook_converts_to_pdf_within_its_bound(demo, tmp_path):
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
                         "--outdir", str(tmp_path), *map(str, copies)], capture_output=True, timeout=600, check=True)
-    too_long, cut = {}, {}
     for i, book in enumerate(books):
-        pdf = tmp_path / f"b{i}.pdf"
-        assert pdf.exists(), f"LibreOffice did not convert {book.name}"
-        n, limit = pages(pdf), bound(book.stem, BOOK_PAGES)
-        if n > limit:
-            too_long[book.name] = (n, limit)
-        if words := outside(pdf):
-            cut[book.name] = words[:5]
+        assert (tmp_path / f"b{i}.pdf").exists(), f"LibreOffice did not convert {book.name}"
+    _within_bounds([(book.name, tmp_path / f"b{i}.pdf", bound(book.stem, BOOK_PAGES)) for i, book in enumerate(books)])
+
+
+def _within_bounds(printed: list[tuple[str, Path, int]]) -> None:
+    """Every (name, pdf, bound): no text outside the page, no more pages than its bound."""
+    too_long = {name: (pages(pdf), limit) for name, pdf, limit in printed if pages(pdf) > limit}
+    cut = {name: words[:5] for name, pdf, _ in printed if (words := outside(pdf))}
     assert not cut, f"text outside the page: {cut}"
-    assert not too_long, f"pages (converted, bound): {too_long}"
+    assert not too_long, f"pages (printed, bound): {too_long}"
 
 
 def test_a_file_gets_the_bound_of_its_name_or_the_default():
