@@ -25,6 +25,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def can_fork() -> bool:
+    """fork starts a worker in milliseconds with everything imported and in hand; it is safe only
+    while this process runs no other thread (a terminal's progress bar draws from one)."""
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
 def outcome(read: Callable, path, raise_unexpected: bool = False) -> tuple[str, object]:
     try:
         return "ok", read(path)
@@ -44,10 +50,7 @@ def outcomes(read: Callable, paths: list, jobs: int = 1, raise_unexpected: bool 
         return
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
-    # fork starts a worker in milliseconds with everything imported; it is safe only while this
-    # process runs no other thread (a terminal's progress bar draws from one), else spawn.
-    fork = sys.platform == "linux" and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if fork else "spawn")
+    context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(outcome, [read] * len(paths), paths, [raise_unexpected] * len(paths))
 

@@ -4,8 +4,6 @@ templates and folder bookkeeping. Forked, so the child starts at once with the r
 from __future__ import annotations
 
 import multiprocessing
-import sys
-import threading
 import traceback
 from pathlib import Path
 from typing import Callable
@@ -14,9 +12,9 @@ from ..out.atomic import _why, output_error
 
 
 def can_fork(jobs: int) -> bool:
-    """A fork is safe only while this process runs no other thread (a terminal's progress bar
-    draws from one); `--jobs 1` asks for one process."""
-    return jobs > 1 and sys.platform == "linux" and threading.active_count() == 1
+    """`--jobs 1` asks for one process; a fork must also be safe (asrv.jobs.can_fork)."""
+    from ..jobs import can_fork as safe
+    return jobs > 1 and safe()
 
 
 class Aside:

@@ -4,8 +4,6 @@ formats. Forked, so a worker starts at once with the notices in hand; the bytes 
 render here gives, and they are written here, in order, through the run's Outputs."""
 from __future__ import annotations
 
-import sys
-import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -17,9 +15,9 @@ def docx_made(notices: list, jobs: int | None) -> Iterator[list[Callable[[], byt
     """Per notice, a call that returns its .docx bytes (waiting for its worker), or None where it
     is to be rendered here: one process asked for, few notices, or a fork not safe (a thread runs,
     such as a terminal's progress bar)."""
-    from ..jobs import default_jobs
+    from ..jobs import can_fork, default_jobs
     workers = min(jobs or default_jobs(), len(notices))
-    if workers <= 1 or len(notices) < FEW or sys.platform != "linux" or threading.active_count() > 1:
+    if workers <= 1 or len(notices) < FEW or not can_fork():
         yield [None] * len(notices)
         return
     import multiprocessing
