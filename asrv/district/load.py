@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import result as base
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io import open_workbook
-from ..io.workbook import scans_kept
+from ..io.workbook import opened_once
 from ..io.inputs import collect, label_of
 from ..io.school import CELL, COLUMN, TITLE
 from ..result import FileUse
@@ -68,7 +68,7 @@ def stray_files(root: Path, book: Path | None, profile) -> list[Finding]:
 
 def load_folder(folder: Path, root: Path, profile, options, register: set[str],
                 progress: Progress = no_progress) -> SchoolFolder:
-    with scans_kept():  # each workbook is opened to see its kind, then by its command: scanned once
+    with opened_once():  # each workbook is opened to see its kind, then by its command: read once
         return _load_folder(folder, root, profile, options, register, progress)
 
 

@@ -76,13 +76,14 @@ class Workbook:
         return self.scan.sheets[sheet].errors
 
 
-_kept: ContextVar[dict | None] = ContextVar("asrv_kept_scans", default=None)
+_kept: ContextVar[dict | None] = ContextVar("asrv_opened_once", default=None)
 
 
 @contextmanager
-def scans_kept():
-    """Inside this block a workbook opened again is not scanned again (asrv.io.guard): a district run
-    opens each school's file once to see its kind and once more in the command that reads it."""
+def opened_once():
+    """Inside this block a workbook opened again is the one opened before, with the sheets it has
+    read: a district run opens each school's file to see its kind, then again in the command that
+    reads it, and neither the scan (asrv.io.guard) nor the sheets are worth doing twice."""
     token = _kept.set({})
     try:
         yield
@@ -90,20 +91,19 @@ def scans_kept():
         _kept.reset(token)
 
 
-def _inspect(path: Path, limits) -> guard.Scan:
+def open_workbook(path: str | Path, profile=None) -> Workbook:
     kept = _kept.get()
     if kept is None:
-        return guard.inspect_xlsx(path, limits)
-    key = (path.resolve(), limits.max_rows, limits.max_columns, limits.max_cells, limits.max_inflated_mb,
+        return _open(Path(path), profile)
+    limits = guard.limits_of(profile)
+    key = (Path(path).resolve(), limits.max_rows, limits.max_columns, limits.max_cells, limits.max_inflated_mb,
            limits.max_ratio)
     if key not in kept:
-        kept[key] = guard.inspect_xlsx(path, limits)
+        kept[key] = _open(Path(path), profile)
     return kept[key]
 
 
-def open_workbook(path: str | Path, profile=None) -> Workbook:
-    path = Path(path)
-
+def _open(path: Path, profile) -> Workbook:
     from .inputs import label_of
     name = label_of(path)
 
@@ -126,7 +126,7 @@ def open_workbook(path: str | Path, profile=None) -> Workbook:
     limits = guard.limits_of(profile)
     scan = None
     if kind == "zip":
-        scan = _inspect(path, limits)
+        scan = guard.inspect_xlsx(path, limits)
         if scan.problem:
             raise InputError([Finding("READ-LIMIT" if "限度" in scan.problem else "READ-FILE", ERROR, scan.problem,
                                       file=name)])
