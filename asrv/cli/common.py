@@ -47,8 +47,9 @@ _OPTIONS = {
     "date": (typer.Option(None, "--date", help="公示日期，公示期从此日起算，如 2026-06-22；默认今天",
                           show_default=False), Optional[str]),
     "strict": (typer.Option(False, "--strict", help="有提示（warning）时也以 1 退出"), bool),
-    "jobs": (typer.Option(None, "--jobs", "-j", min=1, help="同时读取工作簿的进程数；默认为本机处理器数，结果与逐个读取相同",
-                          show_default=False), Optional[int]),
+    "jobs": (typer.Option(None, "--jobs", "-j", min=1, show_default=False,
+                          help="同时工作的进程数（读取各校工作簿、生成 Word 公示和体测报告）；"
+                               "默认为本机处理器数，结果与逐个处理相同"), Optional[int]),
 }
 ALL = tuple(_OPTIONS)
 
