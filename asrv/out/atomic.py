@@ -53,7 +53,8 @@ class Outputs:
         self._manifest = manifest  # a single file a clerk names (a template) leaves no list beside it
         self._inputs = {Path(p).resolve() for p in inputs}
         self._tmp: Path | None = None
-        self._names: list[str] = []
+        self._names: list[str] = []  # in the order written
+        self._written: set[str] = set()  # the same names: a district's 19,200 reports made `in` a list quadratic
         self._handlers: dict = {}
         self._mode = 0o666 & ~_umask()
 
@@ -76,7 +77,7 @@ class Outputs:
         target = self.directory / name
         if target.resolve() in self._inputs:
             raise output_error(self.directory, f"输出文件「{target}」是本次运行的输入文件，不能覆盖；请用 --out 另选文件夹")
-        if name in self._names:
+        if name in self._written:
             raise ValueError(f"output {name} written twice")
         tmp = self._folder() / name
         try:
@@ -86,6 +87,7 @@ class Outputs:
         except OSError as exc:
             raise output_error(self.directory, f"写入「{name}」失败：{_why(exc)}") from None
         self._names.append(name)
+        self._written.add(name)
         return target
 
     def write_text(self, name: str, text: str) -> Path:
@@ -107,7 +109,7 @@ class Outputs:
         backups = tmp / ".replaced"
         try:
             d.mkdir(parents=True, exist_ok=True)
-            stale = [n for n in old if n not in self._names and (d / n).is_file()]
+            stale = [n for n in old if n not in self._written and (d / n).is_file()]
             for name in [*self._names, *stale]:
                 target, backup = d / name, None
                 if target.exists():
@@ -116,7 +118,7 @@ class Outputs:
                     os.replace(target, backup)
                 # Listed before its own move: if that move fails, its backup is put back too.
                 moved.append((target, backup))
-                if name in self._names:
+                if name in self._written:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(tmp / name, target)
             if self._manifest:
@@ -148,7 +150,7 @@ class Outputs:
                 self._tmp = None
             finally:
                 self._release(held)
-        self._names = []
+        self._names, self._written = [], set()
 
     def _hold_signals(self):
         """Defer SIGINT, SIGTERM and SIGHUP until the set is in place. Python-level handlers, not
