@@ -204,3 +204,24 @@ def test_long_names_make_safe_file_names(tmp_path):
     written = fitness.write(fitness.run([path], P), tmp_path / "out")
     report = [p for p in written if p.suffix == ".html"][0]
     assert report.is_file() and len(report.name.encode()) < 255 and len(report.parent.name.encode()) < 255
+
+
+def test_reports_written_in_several_processes_are_the_ones_one_process_writes(folder, tmp_path):
+    from asrv.out.forked import can_fork
+    if not can_fork(3):
+        pytest.skip("needs fork and no other thread")
+    outs = {}
+    for jobs in (1, 3):
+        result = fitness.run([folder], P, options=fitness.Options(jobs=jobs))
+        fitness.write(result, tmp_path / str(jobs))
+        outs[jobs] = {p.relative_to(tmp_path / str(jobs)): p for p in (tmp_path / str(jobs)).rglob("*") if p.is_file()}
+    assert sorted(outs[1]) == sorted(outs[3]) and len(outs[1]) > 90
+    for name, p in outs[1].items():
+        if name.suffix == ".xlsx":
+            assert _cells(p) == _cells(outs[3][name]), name
+        else:
+            assert p.read_bytes() == outs[3][name].read_bytes(), name
+
+
+def _cells(path):
+    return [[c.value for c in row] for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows()]

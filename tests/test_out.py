@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import time
 
 import openpyxl
@@ -74,6 +75,15 @@ def test_outputs_refuse_an_input_a_file_at_out_and_a_blocked_target(tmp_path):
     with pytest.raises(InputError, match="输入文件"):
         with Outputs(tmp_path, "fitness", inputs=[source]) as o:
             o.write_text("体测成绩.xlsx", "输出")
+    assert source.read_text("utf-8") == "输入"
+    # The same file by another name: a symbolic link and a hard link in --out are the input too.
+    (tmp_path / "链接").mkdir()
+    (tmp_path / "链接" / "体测成绩.xlsx").symlink_to(source)
+    os.link(source, tmp_path / "硬链接.xlsx")
+    for name in ("链接/体测成绩.xlsx", "硬链接.xlsx"):
+        with pytest.raises(InputError, match="输入文件"):
+            with Outputs(tmp_path, "fitness", inputs=[source]) as o:
+                o.write_text(name, "输出")
     assert source.read_text("utf-8") == "输入"
     with pytest.raises(InputError, match="是一个文件"):
         with Outputs(source, "fitness") as o:

@@ -3,6 +3,7 @@ and one HTML report per class, in one folder per school (`<学校>/体测_<班�
 together through asrv.out.Outputs."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +13,8 @@ from ..out import Outputs, render, title_line, titled, write_workbook
 from ..out.notice import num
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
+from ..out.forked import Forked, can_fork, failed
 from ..out.names import UniqueNames, file_part
-from .aside import Aside, can_fork
 from .result import FitnessResult
 from .scoring import STATUS_ZH
 from .summary import RATING_KEYS, RATINGS
@@ -28,32 +29,64 @@ def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
         line = title_line(result.schools, "学生体质健康测试成绩", day=result.options.day)
         # The sheets are made inside the writer, so their millions of cells are never held beside the reports.
         workbook = lambda p: write_workbook(p, titled(_sheets(result), line))  # noqa: E731
-        aside = Aside(workbook, Path(out_dir), WORKBOOK) if can_fork(result.options.jobs) and len(result.classes) else None
+        jobs = result.options.jobs if can_fork(result.options.jobs) and len(result.classes) else 1
+        children: list[Forked] = []
         try:
-            paths = [outputs.write(WORKBOOK, aside or workbook)]
-            paths += _reports(result, outputs)
-            if aside is not None:
-                aside.wait()
+            if jobs > 1:
+                book = Forked(Path(out_dir), WORKBOOK)
+                children.append(book)
+                paths = [outputs.write(WORKBOOK, lambda p: _aside(book, workbook, p))]
+            else:
+                paths = [outputs.write(WORKBOOK, workbook)]
+            reports = _claimed(result, outputs)
+            paths += [outputs.directory / name for name, _, _, _ in reports]
+            # Contiguous shares: each process mostly creates files in folders of its own.
+            cut = [len(reports) * k // jobs for k in range(jobs + 1)]
+            shares = [reports[a:b] for a, b in zip(cut, cut[1:])]
+            members = _Members(result.students)
+            children += [Forked(Path(out_dir)).start(partial(_write, members, result.options.mask, share))
+                         for share in shares[1:]]
+            try:
+                _write(members, result.options.mask, shares[0])
+            except OSError as exc:
+                raise failed(Path(out_dir), exc, None) from None
+            for child in children:
+                child.wait()
         except BaseException:
-            if aside is not None:
-                aside.stop()
+            for child in children:
+                child.stop()
             raise
     return paths
 
 
-def _reports(result: FitnessResult, outputs: Outputs) -> list[Path]:
-    """One HTML report per class, in one folder per school."""
+def _aside(book: Forked, workbook, path: Path) -> None:
+    # The file is there before the child writes it, so Outputs can set its mode now.
+    path.touch()
+    book.start(partial(workbook, path))
+
+
+def _claimed(result: FitnessResult, outputs: Outputs) -> list[tuple]:
+    """(name, temporary path, class, its students' rows) of each class report, one folder per
+    school, the names taken here in order whichever process then writes the report."""
     by = ["school", "grade", "class"]
     groups = result.students[by].fillna("").groupby(by, sort=False).indices
-    members = _Members(result.students)
     names: dict[str, UniqueNames] = {}  # per school folder
-    paths = []
+    out = []
     for c in result.classes.to_dict("records"):
-        group = members(groups.get((c["school"], c["grade"], c["class"]), []))
         folder = file_part(c["school"], "学校")
-        name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}"
-        paths.append(outputs.write_text(f"{name}.html", class_html(c, group, result.options.mask)))
-    return paths
+        name = f"{folder}/体测_{names.setdefault(folder, UniqueNames())(c['class'] or '未分班')}.html"
+        out.append((name, outputs.claim(name), c, groups.get((c["school"], c["grade"], c["class"]), [])))
+    return out
+
+
+def _write(members: "_Members", mask: bool, reports: list[tuple]) -> None:
+    """Render and write these reports; a failed write names its report (OSError.filename)."""
+    for name, tmp, c, rows in reports:
+        text = class_html(c, members(rows), mask)
+        try:
+            tmp.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, name) from None
 
 
 def _sheets(result: FitnessResult) -> list:

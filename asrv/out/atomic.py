@@ -51,10 +51,11 @@ class Outputs:
         self.directory = Path(directory)
         self.command = command
         self._manifest = manifest  # a single file a clerk names (a template) leaves no list beside it
-        self._inputs = {Path(p).resolve() for p in inputs}
+        self._inputs = {_identity(p) for p in inputs} - {None}
         self._tmp: Path | None = None
         self._names: list[str] = []  # in the order written
         self._written: set[str] = set()  # the same names: a district's 19,200 reports made `in` a list quadratic
+        self._made: set[Path] = set()  # sub-folders of the temporary folder made so far
         self._handlers: dict = {}
         self._mode = 0o666 & ~_umask()
 
@@ -72,23 +73,33 @@ class Outputs:
                 raise output_error(d, f"无法在「{parent}」中写入：{_why(exc)}") from None
         return self._tmp
 
-    def write(self, name: str, writer: Callable[[Path], None]) -> Path:
-        """`name` may hold a sub-folder (`东城小学/体测_三(2)班.html`)."""
+    def claim(self, name: str) -> Path:
+        """The temporary path of output `name` (which may hold a sub-folder, `东城小学/体测_三(2)班.html`),
+        taken now and written by the caller, or by a process it forked, before `commit`."""
         target = self.directory / name
-        if target.resolve() in self._inputs:
+        if self._inputs and _identity(target) in self._inputs:
             raise output_error(self.directory, f"输出文件「{target}」是本次运行的输入文件，不能覆盖；请用 --out 另选文件夹")
         if name in self._written:
             raise ValueError(f"output {name} written twice")
         tmp = self._folder() / name
+        if tmp.parent not in self._made:
+            try:
+                tmp.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise output_error(self.directory, f"写入「{name}」失败：{_why(exc)}") from None
+            self._made.add(tmp.parent)
+        self._names.append(name)
+        self._written.add(name)
+        return tmp
+
+    def write(self, name: str, writer: Callable[[Path], None]) -> Path:
+        tmp = self.claim(name)
         try:
-            tmp.parent.mkdir(parents=True, exist_ok=True)
             writer(tmp)
             os.chmod(tmp, self._mode)
         except OSError as exc:
             raise output_error(self.directory, f"写入「{name}」失败：{_why(exc)}") from None
-        self._names.append(name)
-        self._written.add(name)
-        return target
+        return self.directory / name
 
     def write_text(self, name: str, text: str) -> Path:
         return self.write(name, lambda p: p.write_text(text, encoding="utf-8"))
@@ -132,7 +143,7 @@ class Outputs:
             raise output_error(d, f"移动输出文件失败：{_why(exc)}；原有文件未改动") from None
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-            self._tmp = None
+            self._tmp, self._made = None, set()
             _remove_empty(d, old)
             try:
                 self._release(held)
@@ -147,7 +158,7 @@ class Outputs:
             held = self._hold_signals()  # a second Ctrl-C must not stop the clean-up half-way
             try:
                 shutil.rmtree(self._tmp, ignore_errors=True)
-                self._tmp = None
+                self._tmp, self._made = None, set()
             finally:
                 self._release(held)
         self._names, self._written = [], set()
@@ -203,6 +214,17 @@ class Outputs:
 
 def _raise_interrupted(signum, frame):
     raise Interrupted()
+
+
+def _identity(path) -> tuple | None:
+    """The file a path names (through links, hard ones too), None where there is none: a stat, where
+    resolving every folder of the path cost a district's thousands of reports a syscall each."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    # Some file systems give no inode number (0): there the resolved path has to do.
+    return (st.st_dev, st.st_ino) if st.st_ino else (str(Path(path).resolve()),)
 
 
 def _listed(manifest: Path) -> list[str]:

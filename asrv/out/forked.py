@@ -1,0 +1,77 @@
+"""Outputs written in forked processes beside this one: a district's fitness workbook, and shares of
+its thousands of class reports, each take seconds of their own, most of it the file system's.
+Forked, so a child starts at once with the result in hand and writes into the run's temporary
+folder (asrv.out.atomic.Outputs.claim); this process still moves the set into place."""
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from pathlib import Path
+from typing import Callable
+
+from .atomic import _why, output_error
+
+
+def can_fork(jobs: int | None) -> bool:
+    """`--jobs 1` asks for one process; a fork must also be safe (asrv.jobs.can_fork)."""
+    from ..jobs import can_fork as safe
+    return (jobs or 1) > 1 and safe()
+
+
+def failed(out_dir: Path, exc: OSError, name: str | None):
+    """The OutputError of a write that failed, naming the output: `name`, or for a job writing many,
+    None and the output's name set as the OSError's filename."""
+    return output_error(out_dir, f"写入「{name or exc.filename}」失败：{_why(exc)}")
+
+
+class Forked:
+    """`job()` run in a forked process; `wait()` returns when it is done and raises as the job
+    would have raised here (a disk full: OutputError; a fault: RuntimeError with its trace)."""
+
+    def __init__(self, out_dir: Path, name: str | None = None):
+        self._out_dir, self._name = out_dir, name
+        self._proc = self._recv = None
+
+    def start(self, job: Callable[[], object]) -> "Forked":
+        context = multiprocessing.get_context("fork")
+        self._recv, send = context.Pipe(duplex=False)
+        self._proc = context.Process(target=_run, args=(job, send), daemon=True)
+        self._proc.start()
+        send.close()
+        return self
+
+    def wait(self) -> None:
+        if self._proc is None:
+            return
+        try:
+            kind, detail = self._recv.recv()
+        except EOFError:
+            kind, detail = "fault", f"exit code {self._proc.exitcode}"
+        finally:
+            self._proc.join()
+            self._recv.close()
+            self._proc = None
+        if kind == "oserror":
+            raise failed(self._out_dir, detail, self._name)
+        if kind == "fault":
+            raise RuntimeError(f"writing {self._name or 'outputs'} failed in its process:\n{detail}")
+
+    def stop(self) -> None:
+        """After a failure here: the child must not go on writing into a folder being removed."""
+        if self._proc is not None:
+            self._proc.terminate()
+            self._proc.join()
+            self._recv.close()
+            self._proc = None
+
+
+def _run(job: Callable[[], object], send) -> None:
+    try:
+        job()
+        send.send(("ok", None))
+    except OSError as exc:  # rebuilt plainly: a subclass with more arguments may not pickle
+        send.send(("oserror", OSError(exc.errno, exc.strerror, exc.filename)))
+    except BaseException:  # noqa: BLE001 - whatever it was is raised in the parent
+        send.send(("fault", traceback.format_exc()))
+    finally:
+        send.close()
