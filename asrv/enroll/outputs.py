@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..notice import write_notices
+from ..notice import notices_rendering, write_notices
 from ..out import Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from ..out.xlsx_format import sheet_titles
@@ -72,7 +72,7 @@ def district_sheets(result: EnrollResult) -> list[SheetOut]:
 def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
     where = folders(result.schools)
     written: list[Path] = []
-    with Outputs(out_dir, "enroll", inputs=[f.path for f in result.files]) as outputs:
+    with Outputs(out_dir, "enroll", inputs=[f.path for f in result.files]) as outputs, notices_rendering(result) as made:
         for s in result.per_school:
             for name, sheets in books(s, school_findings(result, s.school)).items():
                 sheets = titled(sheets, title_line(s.school, f"课后服务{Path(name).stem}", day=result.options.day))
@@ -80,5 +80,5 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
         if len(result.per_school) > 1:
             sheets = titled(district_sheets(result), title_line(result.schools, "课后服务活动录取汇总", day=result.options.day))
             written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))
-        written += write_notices(outputs, result)
+        written += write_notices(outputs, result, made)
     return written

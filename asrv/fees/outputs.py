@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..notice import write_notices
+from ..notice import notices_rendering, write_notices
 from ..out import Outputs, SheetOut, mask_name, title_line, titled, write_workbook
 from ..out.findings import findings_sheet as shared_findings_sheet
 from .load import each_distinct
@@ -107,7 +107,7 @@ def workbook_sheets(result: FeesResult) -> list[SheetOut]:
 def write(result: FeesResult, out_dir: str | Path) -> list[Path]:
     """The workbook and, per school, both notices in every notice format: all written, or none."""
     sheets = workbook_sheets(result)
-    with Outputs(out_dir, "fees", inputs=[f.path for f in result.files]) as outputs:
+    with Outputs(out_dir, "fees", inputs=[f.path for f in result.files]) as outputs, notices_rendering(result) as made:
         paths = [outputs.write(f"收费汇总_{result.term.code}.xlsx", lambda p: write_workbook(p, sheets))]
-        paths += write_notices(outputs, result)
+        paths += write_notices(outputs, result, made)
     return paths

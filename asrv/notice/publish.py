@@ -6,7 +6,9 @@ its other outputs are still written, so the clerk can see what to correct.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .model import DRAFT
 
@@ -59,12 +61,22 @@ def notice_of(result, kind: str, *, school: str = "", **parts):
     return notice
 
 
-def write_notices(outputs, result) -> list[Path]:
-    """Every notice of the run in every format, unless withheld."""
+@contextmanager
+def notices_rendering(result) -> Iterator[list]:
+    """The run's Word notices set rendering in worker processes now (asrv.notice.parallel), so
+    they are made while this process writes the workbooks; `write_notices(…, made=)` writes them."""
     from .parallel import docx_made
+    notices = [] if state(result) == WITHHELD else [n for _, n in result.notices]
+    with docx_made(notices, getattr(result.options, "jobs", 1)) as made:
+        yield made
+
+
+def write_notices(outputs, result, made: list | None = None) -> list[Path]:
+    """Every notice of the run in every format, unless withheld; `made` from notices_rendering."""
     from .render import write_notice
     if state(result) == WITHHELD:
         return []
-    notices = result.notices
-    with docx_made([n for _, n in notices], getattr(result.options, "jobs", 1)) as made:
-        return [p for (stem, n), got in zip(notices, made) for p in write_notice(outputs, stem, n, made=got)]
+    if made is None:
+        with notices_rendering(result) as made:
+            return write_notices(outputs, result, made)
+    return [p for (stem, n), got in zip(result.notices, made) for p in write_notice(outputs, stem, n, made=got)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..notice import write_notices
+from ..notice import notices_rendering, write_notices
 from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
 from ..out.names import UniqueNames
@@ -52,7 +52,7 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     """All files together or none; a run replaces the previous score run's files in `out_dir`."""
     names = UniqueNames()
-    with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs:
+    with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs, notices_rendering(result) as made:
         written = []
         for s in result.per_school:
             stem = names(s.school, "学校")
@@ -61,5 +61,5 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
         if len(result.per_school) > 1:
             sheets = district.sheets(result)
             written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
-        written += write_notices(outputs, result)
+        written += write_notices(outputs, result, made)
     return written
