@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import os
 import time
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -197,3 +198,27 @@ def test_publication_period_statutory_calendar():
 
 def _span(p):
     return p.first, p.last
+
+
+def test_a_failed_move_puts_the_previous_set_back_and_removes_new_folders(tmp_path, monkeypatch):
+    from asrv.out.atomic import OutputError
+    out = tmp_path / "out"
+    with Outputs(out, "fitness") as o:
+        o.write_text("体测成绩.xlsx", "旧")
+        o.write_text("甲小学/体测_一(1)班.html", "旧")
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == "体测成绩.xlsx" and ".replaced" not in str(src) + str(dst):  # the new file's move
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError, match="原有文件未改动"):
+        with Outputs(out, "fitness") as o:
+            o.write_text("乙小学/体测_一(1)班.html", "新")  # a folder new to --out: moved in one rename
+            o.write_text("甲小学/体测_一(1)班.html", "新")
+            o.write_text("体测成绩.xlsx", "新")
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before and not (out / "乙小学").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]

@@ -111,8 +111,9 @@ class Outputs:
         d, tmp = self.directory, self._tmp
         manifest = d / f".asrv-{self.command}.json"
         old = _listed(manifest) if self._manifest else []
+        fresh = self._fresh_folders()
         for name in self._names:
-            if (d / name).is_dir():
+            if _top(name) not in fresh and (d / name).is_dir():
                 raise output_error(d, f"「{d / name}」是一个文件夹，无法写入同名的输出文件")
         held = self._hold_signals()
         complete = False
@@ -121,7 +122,12 @@ class Outputs:
         try:
             d.mkdir(parents=True, exist_ok=True)
             stale = [n for n in old if n not in self._written and (d / n).is_file()]
+            for folder in sorted(fresh):
+                os.replace(tmp / folder, d / folder)
+                moved.append((d / folder, None))  # after the move: a folder there before is not ours to remove
             for name in [*self._names, *stale]:
+                if _top(name) in fresh:
+                    continue
                 target, backup = d / name, None
                 if target.exists():
                     backup = backups / name
@@ -137,7 +143,10 @@ class Outputs:
             complete = True
         except OSError as exc:
             for target, backup in reversed(moved):  # put the previous outputs back as they were
-                target.unlink(missing_ok=True)
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target, ignore_errors=True)
+                else:
+                    target.unlink(missing_ok=True)
                 if backup is not None and backup.exists():
                     os.replace(backup, target)
             raise output_error(d, f"移动输出文件失败：{_why(exc)}；原有文件未改动") from None
@@ -152,6 +161,12 @@ class Outputs:
                     raise InterruptedAfterWrite() from None
                 raise
         return [d / n for n in self._names]
+
+    def _fresh_folders(self) -> set[str]:
+        """Sub-folders of this run's outputs that are not in --out yet: each moves in one rename,
+        not a rename per file (a district's fitness run writes a hundred folders of 96 reports)."""
+        tops = {_top(n) for n in self._names} - {None, ".replaced"}
+        return {t for t in tops if not os.path.lexists(self.directory / t)}
 
     def discard(self) -> None:
         if self._tmp is not None:
@@ -214,6 +229,11 @@ class Outputs:
 
 def _raise_interrupted(signum, frame):
     raise Interrupted()
+
+
+def _top(name: str) -> str | None:
+    """The first folder of an output's name, None for a file at the top."""
+    return name.split("/", 1)[0] if "/" in name else None
 
 
 def _identity(path) -> tuple | None:
