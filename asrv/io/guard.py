@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
+from .cellscan import plain_extent
+
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -129,8 +131,18 @@ def _scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
             if not block:
                 break
             text = tail + block
-            plain = text.count(b'<c r="') == text.count(b"<c ") and b"<c\t" not in text and b"<c\n" not in text
-            cells = (_CELL if plain else _CELL_ANY_ORDER).findall(text)
+            # Without a possible error cell, the extent comes from array passes (asrv.io.cellscan)
+            fast = None if b'"e"' in text else plain_extent(text)
+            if fast is not None and fast[0]:
+                _, found, rows, columns = fast
+                if found:
+                    s.rows, s.columns = max(s.rows, rows), max(s.columns, columns)
+                cells = ()
+            elif fast is not None:
+                cells = _CELL_ANY_ORDER.findall(text)
+            else:
+                plain = text.count(b'<c r="') == text.count(b"<c ") and b"<c\t" not in text and b"<c\n" not in text
+                cells = (_CELL if plain else _CELL_ANY_ORDER).findall(text)
             if cells:
                 letters = {c for c, _, _ in cells}
                 s.rows = max(s.rows, max(int(r) for r in {r for _, r, _ in cells}))
