@@ -129,6 +129,22 @@ def test_every_bad_cell_reported_at_its_excel_cell(tmp_path):
     assert d7.file == "t.xlsx" and "十八" in d7.message and "分数" in d7.message
 
 
+def test_a_true_cell_does_not_swallow_the_ones_equal_to_it(tmp_path):
+    """TRUE, 1 and 1.0 are equal to Python: each cell must still be parsed as what it is, none
+    taken for a blank because a TRUE came first."""
+    p = xlsx(tmp_path / "t.xlsx", {"评分": [
+        ["序号", "班级", "项目", "分数"],
+        [1, "三(1)班", "学风", True],
+        [2, "三(1)班", "学风", 1],
+        [3, "三(1)班", "学风", 1],
+    ]})
+    t, problems = read(p, S.RATINGS_SHEET)
+    scores = t.df["score"].to_dict()
+    bad = {f.where for f in problems}
+    for row in (3, 4):  # the 1s: read as 1, never a blank
+        assert f"评分!D{row}" not in bad and scores[row] == 1, (row, scores, problems)
+
+
 def test_dates_and_rates_that_are_not(tmp_path):
     spec = SheetSpec("m", "m", (Field("day", "日期", kind="date"), Field("rate", "合格率", kind="rate",
                                                                         minimum=0, maximum=1)))

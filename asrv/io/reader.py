@@ -169,7 +169,14 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     numbers_special = any(_numeric(k) for k in special)
     values: dict = {}
     errors: dict = {}
-    for v in pd.unique(raw.to_numpy(dtype=object)):
+    cells = raw.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    types = set(map(type, cells[codes != -1]))
+    one_type = len(types) <= 1
+    # pandas takes TRUE, 1 and 1.0 for one value: with numbers of two types each cell is its own
+    # key, or a 1 after a TRUE would be read as a blank.
+    exact = len(types & {bool, int, float}) <= 1
+    for v in (uniques if exact else {_key(v): v for v in cells}.values()):
         key = _key(v)
         if key in values or key in errors:
             continue
@@ -193,9 +200,7 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    cells = raw.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    if len(set(map(type, cells[codes != -1]))) <= 1:  # one type: a distinct value is one key
+    if one_type:
         parsed = np.empty(len(uniques) + 1, dtype=object)  # the last for blanks, which are None
         parsed[:-1] = [values.get(_key(u)) for u in uniques]
         return pd.Series(parsed[codes], index=raw.index, dtype=object)
