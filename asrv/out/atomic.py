@@ -31,6 +31,11 @@ def output_error(directory: Path, message: str) -> OutputError:
     return OutputError([Finding("OUTPUT", ERROR, message, file=str(directory))])
 
 
+def write_failed(directory: Path, name: str, exc: OSError) -> OutputError:
+    """Output `name` could not be written, and why in words (a disk full, no permission)."""
+    return output_error(directory, f"写入「{name}」失败：{_why(exc)}")
+
+
 def _umask() -> int:
     old = os.umask(0o022)
     os.umask(old)
@@ -53,8 +58,8 @@ class Outputs:
         self._manifest = manifest  # a single file a clerk names (a template) leaves no list beside it
         self._inputs = {_identity(p) for p in inputs} - {None}
         self._tmp: Path | None = None
-        self._names: list[str] = []  # in the order written
-        self._written: set[str] = set()  # the same names: a district's 19,200 reports made `in` a list quadratic
+        # In the order written; a dict, as `in` a list of a district's 19,200 reports was quadratic.
+        self._names: dict[str, None] = {}
         self._made: set[Path] = set()  # sub-folders of the temporary folder made so far
         self._handlers: dict = {}
         self._mode = 0o666 & ~_umask()
@@ -79,17 +84,16 @@ class Outputs:
         target = self.directory / name
         if self._inputs and _identity(target) in self._inputs:
             raise output_error(self.directory, f"输出文件「{target}」是本次运行的输入文件，不能覆盖；请用 --out 另选文件夹")
-        if name in self._written:
+        if name in self._names:
             raise ValueError(f"output {name} written twice")
         tmp = self._folder() / name
         if tmp.parent not in self._made:
             try:
                 tmp.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise output_error(self.directory, f"写入「{name}」失败：{_why(exc)}") from None
+                raise write_failed(self.directory, name, exc) from None
             self._made.add(tmp.parent)
-        self._names.append(name)
-        self._written.add(name)
+        self._names[name] = None
         return tmp
 
     def write(self, name: str, writer: Callable[[Path], None]) -> Path:
@@ -98,7 +102,7 @@ class Outputs:
             writer(tmp)
             os.chmod(tmp, self._mode)
         except OSError as exc:
-            raise output_error(self.directory, f"写入「{name}」失败：{_why(exc)}") from None
+            raise write_failed(self.directory, name, exc) from None
         return self.directory / name
 
     def write_text(self, name: str, text: str) -> Path:
@@ -121,7 +125,7 @@ class Outputs:
         backups = tmp / ".replaced"
         try:
             d.mkdir(parents=True, exist_ok=True)
-            stale = [n for n in old if n not in self._written and (d / n).is_file()]
+            stale = [n for n in old if n not in self._names and (d / n).is_file()]
             for folder in sorted(fresh):
                 os.replace(tmp / folder, d / folder)
                 moved.append((d / folder, None))  # after the move: a folder there before is not ours to remove
@@ -135,11 +139,11 @@ class Outputs:
                     os.replace(target, backup)
                 # Listed before its own move: if that move fails, its backup is put back too.
                 moved.append((target, backup))
-                if name in self._written:
+                if name in self._names:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(tmp / name, target)
             if self._manifest:
-                _write_manifest(manifest, self._names, self._mode)
+                _write_manifest(manifest, list(self._names), self._mode)
             complete = True
         except OSError as exc:
             for target, backup in reversed(moved):  # put the previous outputs back as they were
@@ -176,7 +180,7 @@ class Outputs:
                 self._tmp, self._made = None, set()
             finally:
                 self._release(held)
-        self._names, self._written = [], set()
+        self._names = {}
 
     def _hold_signals(self):
         """Defer SIGINT, SIGTERM and SIGHUP until the set is in place. Python-level handlers, not
@@ -257,9 +261,13 @@ def _listed(manifest: Path) -> list[str]:
 
 def _write_manifest(manifest: Path, names: list[str], mode: int) -> None:
     tmp = manifest.with_name(manifest.name + ".tmp")
-    tmp.write_text(json.dumps({"files": names}, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.chmod(tmp, mode)
-    os.replace(tmp, manifest)
+    try:
+        tmp.write_text(json.dumps({"files": names}, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.chmod(tmp, mode)
+        os.replace(tmp, manifest)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a full disk leaves no half-written list beside the outputs
+        raise
 
 
 def _remove_empty(d: Path, old: list[str]) -> None:
