@@ -13,7 +13,7 @@ from ..out import Outputs, render, title_line, titled, write_workbook
 from ..out.notice import num
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
-from ..out.forked import Forked, can_fork, failed
+from ..out.forked import can_fork, write_all
 from ..out.names import UniqueNames, file_part
 from .result import FitnessResult
 from .scoring import STATUS_ZH
@@ -27,42 +27,20 @@ WORKBOOK = "体测成绩.xlsx"
 def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
     with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
         line = title_line(result.schools, "学生体质健康测试成绩", day=result.options.day)
-        # The sheets are made inside the writer, so their millions of cells are never held beside the reports.
-        workbook = lambda p: write_workbook(p, titled(_sheets(result), line))  # noqa: E731
-        jobs = result.options.jobs if can_fork(result.options.jobs) and len(result.classes) else 1
-        children: list[Forked] = []
-        try:
-            if jobs > 1:
-                book = Forked(Path(out_dir), WORKBOOK)
-                children.append(book)
-                paths = [outputs.write(WORKBOOK, lambda p: _aside(book, workbook, p))]
-            else:
-                paths = [outputs.write(WORKBOOK, workbook)]
-            reports = _claimed(result, outputs)
-            paths += [outputs.directory / name for name, _, _, _ in reports]
-            # Contiguous shares: each process mostly creates files in folders of its own.
-            cut = [len(reports) * k // jobs for k in range(jobs + 1)]
-            shares = [reports[a:b] for a, b in zip(cut, cut[1:])]
-            members = _Members(result.students)
-            children += [Forked(Path(out_dir)).start(partial(_write, members, result.options.mask, share))
-                         for share in shares[1:]]
-            try:
-                _write(members, result.options.mask, shares[0])
-            except OSError as exc:
-                raise failed(Path(out_dir), exc, None) from None
-            for child in children:
-                child.wait()
-        except BaseException:
-            for child in children:
-                child.stop()
-            raise
-    return paths
+        book = partial(_workbook, result, line, outputs.claim(WORKBOOK))
+        reports = _claimed(result, outputs)
+        processes = result.options.jobs if can_fork(result.options.jobs) and reports else 1
+        # Contiguous shares: each process mostly creates files in folders of its own.
+        cut = [len(reports) * k // processes for k in range(processes + 1)]
+        members = _Members(result.students)
+        shares = [(None, partial(_write, members, result.options.mask, reports[a:b])) for a, b in zip(cut, cut[1:])]
+        write_all(Path(out_dir), [shares[0], (WORKBOOK, book), *shares[1:]], processes)
+    return [outputs.directory / WORKBOOK, *(outputs.directory / name for name, _, _, _ in reports)]
 
 
-def _aside(book: Forked, workbook, path: Path) -> None:
-    # The file is there before the child writes it, so Outputs can set its mode now.
-    path.touch()
-    book.start(partial(workbook, path))
+def _workbook(result: FitnessResult, line: str, path: Path) -> None:
+    # The sheets are made here, in the writing process, so their millions of cells are never held beside the reports.
+    write_workbook(path, titled(_sheets(result), line))
 
 
 def _claimed(result: FitnessResult, outputs: Outputs) -> list[tuple]:

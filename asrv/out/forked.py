@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from .atomic import _why, output_error
+from .atomic import write_failed
 
 
 def can_fork(jobs: int | None) -> bool:
@@ -18,10 +18,25 @@ def can_fork(jobs: int | None) -> bool:
     return (jobs or 1) > 1 and safe()
 
 
-def failed(out_dir: Path, exc: OSError, name: str | None):
-    """The OutputError of a write that failed, naming the output: `name`, or for a job writing many,
-    None and the output's name set as the OSError's filename."""
-    return output_error(out_dir, f"写入「{name or exc.filename}」失败：{_why(exc)}")
+def write_all(out_dir: Path, jobs: list[tuple[str | None, Callable[[], object]]], processes: int) -> None:
+    """Run each (name, job): with `processes` > 1 the first here and the others each in a forked
+    process, else all here in order. A failed write is the OutputError naming its output: `name`,
+    or for a job writing many (name None) the output it set as the OSError's filename."""
+    children: list[Forked] = []
+    try:
+        if processes > 1:
+            children = [Forked(out_dir, name).start(job) for name, job in jobs[1:]]
+        for name, job in jobs[:1] if processes > 1 else jobs:
+            try:
+                job()
+            except OSError as exc:
+                raise write_failed(out_dir, name or exc.filename, exc) from None
+        for child in children:
+            child.wait()
+    except BaseException:
+        for child in children:
+            child.stop()
+        raise
 
 
 class Forked:
@@ -52,7 +67,7 @@ class Forked:
             self._recv.close()
             self._proc = None
         if kind == "oserror":
-            raise failed(self._out_dir, detail, self._name)
+            raise write_failed(self._out_dir, self._name or detail.filename, detail)
         if kind == "fault":
             raise RuntimeError(f"writing {self._name or 'outputs'} failed in its process:\n{detail}")
 
