@@ -176,10 +176,8 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     # pandas takes TRUE, 1 and 1.0 for one value: with numbers of two types each cell is its own
     # key, or a 1 after a TRUE would be read as a blank.
     exact = len(types & {bool, int, float}) <= 1
-    for v in (uniques if exact else {_key(v): v for v in cells}.values()):
+    for v in (uniques if exact else {_key(v): v for v in cells}.values()):  # each key once
         key = _key(v)
-        if key in values or key in errors:
-            continue
         if is_blank(v):
             values[key] = None
             continue
