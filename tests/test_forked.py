@@ -50,3 +50,16 @@ def test_stop_ends_the_child(tmp_path):
 
 def test_one_job_writes_here():
     assert not can_fork(1) and not can_fork(None)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_beside_runs_every_job_and_names_the_output_that_failed(tmp_path, processes):
+    from asrv.out.forked import beside
+    with beside(tmp_path, processes) as run:
+        run("a.txt", partial((tmp_path / "a.txt").write_text, "a"))
+        run("b.txt", partial((tmp_path / "b.txt").write_text, "b"), here=True)
+    assert (tmp_path / "a.txt").read_text() + (tmp_path / "b.txt").read_text() == "ab"
+    with pytest.raises(OutputError) as info:
+        with beside(tmp_path, processes) as run:
+            run(None, partial(full, "东城小学/体测_一(1)班.html"))
+    assert "「东城小学/体测_一(1)班.html」" in info.value.findings[0].message

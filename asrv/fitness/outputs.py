@@ -13,7 +13,7 @@ from ..out import Outputs, render, title_line, titled, write_workbook
 from ..out.notice import num
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
-from ..out.forked import can_fork, write_all
+from ..out.forked import beside, can_fork
 from ..out.names import UniqueNames, file_part
 from .result import FitnessResult
 from .scoring import STATUS_ZH
@@ -25,16 +25,20 @@ WORKBOOK = "体测成绩.xlsx"
 
 
 def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
+    mask = result.options.mask
     with Outputs(out_dir, "fitness", inputs=[f.path for f in result.files]) as outputs:
         line = title_line(result.schools, "学生体质健康测试成绩", day=result.options.day)
-        book = partial(_workbook, result, line, outputs.claim(WORKBOOK))
-        reports = _claimed(result, outputs)
-        processes = result.options.jobs if can_fork(result.options.jobs) and reports else 1
-        # Contiguous shares: each process mostly creates files in folders of its own.
-        cut = [len(reports) * k // processes for k in range(processes + 1)]
-        members = _Members(result.students)
-        shares = [(None, partial(_write, members, result.options.mask, reports[a:b])) for a, b in zip(cut, cut[1:])]
-        write_all(Path(out_dir), [shares[0], (WORKBOOK, book), *shares[1:]], processes)
+        processes = result.options.jobs if can_fork(result.options.jobs) and len(result.classes) else 1
+        with beside(Path(out_dir), processes) as run:
+            # Started first: in a district run the workbook takes as long as all the reports.
+            run(WORKBOOK, partial(_workbook, result, line, outputs.claim(WORKBOOK)))
+            reports = _claimed(result, outputs)
+            members = _Members(result.students)
+            # Contiguous shares: each process mostly creates files in folders of its own.
+            cut = [len(reports) * k // processes for k in range(processes + 1)]
+            for a, b in zip(cut[1:-1], cut[2:]):
+                run(None, partial(_write, members, mask, reports[a:b]))
+            run(None, partial(_write, members, mask, reports[:cut[1]]), here=True)
     return [outputs.directory / WORKBOOK, *(outputs.directory / name for name, _, _, _ in reports)]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import multiprocessing
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .atomic import write_failed
 
@@ -18,19 +19,24 @@ def can_fork(jobs: int | None) -> bool:
     return (jobs or 1) > 1 and safe()
 
 
-def write_all(out_dir: Path, jobs: list[tuple[str | None, Callable[[], object]]], processes: int) -> None:
-    """Run each (name, job): with `processes` > 1 the first here and the others each in a forked
-    process, else all here in order. A failed write is the OutputError naming its output: `name`,
-    or for a job writing many (name None) the output it set as the OSError's filename."""
+@contextmanager
+def beside(out_dir: Path, processes: int) -> Iterator[Callable[..., None]]:
+    """`run(name, job)` starts the job in a forked process when `processes` > 1, else runs it here at
+    once; `run(name, job, here=True)` runs it here either way. The block ends when every forked job
+    has. A failed write is the OutputError naming its output: `name`, or for a job writing many
+    (name None) the output it set as the OSError's filename."""
     children: list[Forked] = []
+
+    def run(name: str | None, job: Callable[[], object], here: bool = False) -> None:
+        if processes > 1 and not here:
+            children.append(Forked(out_dir, name).start(job))
+            return
+        try:
+            job()
+        except OSError as exc:
+            raise write_failed(out_dir, name or exc.filename, exc) from None
     try:
-        if processes > 1:
-            children = [Forked(out_dir, name).start(job) for name, job in jobs[1:]]
-        for name, job in jobs[:1] if processes > 1 else jobs:
-            try:
-                job()
-            except OSError as exc:
-                raise write_failed(out_dir, name or exc.filename, exc) from None
+        yield run
         for child in children:
             child.wait()
     except BaseException:
