@@ -80,7 +80,8 @@ class Outputs:
 
     def claim(self, name: str) -> Path:
         """The temporary path of output `name` (which may hold a sub-folder, `东城小学/体测_三(2)班.html`),
-        taken now and written by the caller, or by a process it forked, before `commit`."""
+        taken now and written by the caller, or by a process it forked, before `commit`. Created
+        with open(), the file has the mode `write` gives (the umask's); no chmod follows."""
         target = self.directory / name
         if self._inputs and _identity(target) in self._inputs:
             raise output_error(self.directory, f"输出文件「{target}」是本次运行的输入文件，不能覆盖；请用 --out 另选文件夹")
