@@ -61,21 +61,21 @@ def asrv_cmd(case: bench_inputs.Case, out: Path, jobs: str | None) -> list[str]:
     return [asrv, case.command, *case.args, "--out", str(out), "--format", "plain", *(["--jobs", jobs] if jobs else [])]
 
 
-def measure(cases: list[bench_inputs.Case], rounds: int, pandas: bool, jobs: str | None) -> list[dict]:
-    """Per case (in order): median asrv, floor and pandas seconds, the largest asrv peak RSS."""
+def measure(cases: list[bench_inputs.Case], rounds: int, pandas: bool, jobs: str | None, out: Path) -> list[dict]:
+    """Per case (in order): median asrv, floor and pandas seconds, the largest asrv peak RSS.
+    Each run writes a new folder under `out`, which main() removes only at the very end: see there."""
     py = sys.executable
     times = [{"asrv": [], "floor": [], "pandas": [], "rss": []} for _ in cases]
-    with tempfile.TemporaryDirectory() as tmp:
-        for r in range(rounds):
-            for i, c in enumerate(cases):
-                t = times[i]
-                wall, rss, _ = child(asrv_cmd(c, Path(tmp) / f"{i}-{r}", jobs))
-                t["asrv"].append(wall)
-                t["rss"].append(rss)
-                t["floor"].append(child([py, "-c", FLOOR, *map(str, c.files)])[0])
-                if pandas:
-                    t["pandas"].append(child([py, "-c", PANDAS, *map(str, c.files)])[0])
-                print(f"  第 {r + 1} 轮 {c.command}: asrv {wall:.2f} s", file=sys.stderr, flush=True)
+    for r in range(rounds):
+        for i, c in enumerate(cases):
+            t = times[i]
+            wall, rss, _ = child(asrv_cmd(c, Path(tempfile.mkdtemp(dir=out)) / "out", jobs))
+            t["asrv"].append(wall)
+            t["rss"].append(rss)
+            t["floor"].append(child([py, "-c", FLOOR, *map(str, c.files)])[0])
+            if pandas:
+                t["pandas"].append(child([py, "-c", PANDAS, *map(str, c.files)])[0])
+            print(f"  第 {r + 1} 轮 {c.command}: asrv {wall:.2f} s", file=sys.stderr, flush=True)
     return [{m: (statistics.median(v) if m != "rss" else max(v)) if v else None for m, v in t.items()}
             for t in times]
 
@@ -105,14 +105,31 @@ def main() -> None:
     by_name = bench_inputs.build(cache, schools)
     print(f"区：{schools} 所学校，{cache}（生成或复用 {time.perf_counter() - t0:.1f} s），{a.rounds} 轮取中位数")
     cases = [by_name[n] for n in (a.only.split(",") if a.only else by_name)]
-    table(cases, measure(cases, a.rounds, not a.no_pandas, a.jobs))
-    if a.no_double:
-        return
+    # Outputs are removed only once every run is done: an ext4 without a journal (as on some
+    # virtual machines) skips every inode freed in the last 5 minutes when it creates a file, so
+    # a run right after the removal of thousands of files spends up to 1 ms per file it creates.
+    with tempfile.TemporaryDirectory(prefix="asrv-bench-out-") as out:
+        print(f"此处新建一个文件：{creation_ms(Path(out)):.2f} ms CPU（0.1 以上说明刚删过大量文件，数字偏大）")
+        table(cases, measure(cases, a.rounds, not a.no_pandas, a.jobs, Path(out)))
+        if not a.no_double:
+            doubling(cache, schools, by_name, a, Path(out))
+
+
+def creation_ms(out: Path, n: int = 2000) -> float:
+    """CPU per file created (and kept, for the reason in main) in a new folder of `out`."""
+    folder = Path(tempfile.mkdtemp(dir=out))
+    c = time.process_time()
+    for k in range(n):
+        (folder / f"{k}.html").write_bytes(b"x" * 20000)
+    return (time.process_time() - c) / n * 1e3
+
+
+def doubling(cache: Path, schools: int, by_name: dict, a, out: Path) -> None:
     doubled = bench_inputs.build(cache, 2 * schools)
     for name in ("fitness", "fees"):
         if a.only and name not in a.only.split(","):
             continue
-        one, two = measure([by_name[name], doubled[name]], a.rounds, False, a.jobs)
+        one, two = measure([by_name[name], doubled[name]], a.rounds, False, a.jobs, out)
         print(f"加倍 {name}：{schools} 所 {one['asrv']:.2f} s → {2 * schools} 所 {two['asrv']:.2f} s，"
               f"{two['asrv'] / one['asrv']:.2f} 倍（峰值内存 {one['rss']:.0f} → {two['rss']:.0f} MB）")
 
