@@ -225,3 +225,12 @@ def test_reports_written_in_several_processes_are_the_ones_one_process_writes(fo
 
 def _cells(path):
     return [[c.value for c in row] for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows()]
+
+
+def test_a_class_report_escapes_the_name_it_shows_unmasked(tmp_path):
+    path = write(tmp_path / "第1小学.xlsx", [student(GOOD, "一(1)班", "S1", "<b>甲&乙</b>"),
+                                            student(FAILING, "一(1)班", "S2", "丙")])
+    result = fitness.run([path], P, options=fitness.Options(mask=False))
+    html = next(p for p in fitness.write(result, tmp_path / "out") if p.suffix == ".html").read_text("utf-8")
+    assert '<td class="name">&lt;b&gt;甲&amp;乙&lt;/b&gt;</td>' in html and "<b>" not in html
+    assert "<td>男</td>" in html and "<td>优秀</td>" in html and "<td>不及格</td>" in html
