@@ -63,3 +63,34 @@ def test_blocks_are_xlsxwriters_bytes(tmp_path, monkeypatch):
     sheet = SheetOut("块", ["甲", "数", "金额", "文字", "日期"], rows, marks={5: "error", 9: "good", 10: "error"})
     fast, slow = _both(tmp_path, monkeypatch, [sheet])
     assert fast == slow
+
+
+def test_rows_given_as_columns_are_the_same_bytes(tmp_path, monkeypatch):
+    """A sheet built column by column (ColumnRows) is written as the same sheet given row by row,
+    also over several blocks of the stream."""
+    import dataclasses
+
+    import asrv.out.xlsx_stream as stream
+    from asrv.out import ColumnRows
+    monkeypatch.setattr(xlsx, "BIG_ROWS", 0)
+    monkeypatch.setattr(stream, "BLOCK", 2)
+    columns = [list(c) for c in zip(*AWKWARD.rows)]
+    as_columns = dataclasses.replace(AWKWARD, rows=ColumnRows(columns))
+    assert len(as_columns.rows) == len(AWKWARD.rows) and as_columns.rows[1] == AWKWARD.rows[1]
+    write_workbook(tmp_path / "rows.xlsx", [AWKWARD])
+    write_workbook(tmp_path / "columns.xlsx", [as_columns])
+    assert (tmp_path / "rows.xlsx").read_bytes() == (tmp_path / "columns.xlsx").read_bytes()
+
+
+def test_streamed_rows_copied_as_bytes_are_xlsxwriters_copy(tmp_path, monkeypatch):
+    """The row file is copied into the sheet as bytes (xlsx._copy_rows); XlsxWriter's own copy,
+    text read back and written again, gives the same workbook."""
+    monkeypatch.setattr(xlsx, "BIG_ROWS", 0)
+    copied = []
+    real = xlsx._copy_rows
+    monkeypatch.setattr(xlsx, "_copy_rows", lambda ws: (copied.append(ws.name), real(ws))[1])
+    write_workbook(tmp_path / "bytes.xlsx", [AWKWARD, AWKWARD])
+    assert len(copied) == 2
+    monkeypatch.setattr(xlsx, "_copy_rows", lambda ws: type(ws)._write_optimized_sheet_data(ws))
+    write_workbook(tmp_path / "text.xlsx", [AWKWARD, AWKWARD])
+    assert (tmp_path / "bytes.xlsx").read_bytes() == (tmp_path / "text.xlsx").read_bytes()

@@ -34,8 +34,11 @@ def write(result: FitnessResult, out_dir: str | Path) -> list[Path]:
             run(WORKBOOK, partial(_workbook, result, line, outputs.claim(WORKBOOK)))
             reports = _claimed(result, outputs)
             members = _Members(result.students)
-            # Contiguous shares: each process mostly creates files in folders of its own.
-            cut = [len(reports) * k // processes for k in range(processes + 1)]
+            # The workbook has a processor of its own, the reports share the others: one more process
+            # than there are processors made both slower. Contiguous shares: each process mostly
+            # creates files in folders of its own.
+            shares = max(processes - 1, 1)
+            cut = [len(reports) * k // shares for k in range(shares + 1)]
             for a, b in zip(cut[1:-1], cut[2:]):
                 run(None, partial(_write, members, mask, reports[a:b]))
             run(None, partial(_write, members, mask, reports[:cut[1]]), here=True)

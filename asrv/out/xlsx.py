@@ -12,9 +12,10 @@ from typing import Any
 from .xlsx_format import (DEFAULT_FORMATS, FORMULA_START, HEADER_FILL, MARK_FILLS, TEXT, WIDE_COLUMNS, Styles,
                           display_width, formula_like, page_setup, safe_text, sheet_titles, shown)
 from .xlsx_parts import Lists, add_chart
+from .xlsx_columns import ColumnRows
 from .xlsx_stream import ColumnStream, can_stream, classify
 
-__all__ = ["SheetOut", "ChartOut", "write_workbook", "title_line", "titled", "display_width", "MARK_FILLS", "HEADER_FILL",
+__all__ = ["SheetOut", "ChartOut", "ColumnRows", "write_workbook", "title_line", "titled", "display_width", "MARK_FILLS", "HEADER_FILL",
            "FORMULA_START"]
 
 STAMP = dt.datetime(2000, 1, 1)  # the document's created/modified time, so a re-run writes the same bytes
@@ -42,7 +43,7 @@ class ChartOut:
 class SheetOut:
     title: str
     columns: list[str]
-    rows: list[list[Any]]
+    rows: list[list[Any]]  # or a ColumnRows (asrv.out.xlsx_stream) for a sheet made column by column
     number_formats: dict[str, str] = field(default_factory=dict)  # column header -> Excel format
     marks: dict[int, str] = field(default_factory=dict)           # row index -> MARK_FILLS key
     validations: dict[str, list[str]] = field(default_factory=dict)  # column header -> choices
@@ -106,17 +107,42 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
 def _close(wb) -> None:
     """Store the workbook with zlib's fastest level: a third of the writing time at its default
     level, for files about a fifth larger. XlsxWriter takes no level, so its module's ZipFile is
-    swapped for the call (any level makes a valid workbook; processes, not threads, run batches)."""
+    swapped for the call (any level makes a valid workbook; processes, not threads, run batches).
+    A streamed sheet's rows are copied into its XML as bytes (_copy_rows)."""
     import functools
     import zipfile
 
     import xlsxwriter.workbook as module
 
+    for ws in wb.worksheets():
+        if ws.constant_memory:
+            ws._write_optimized_sheet_data = functools.partial(_copy_rows, ws)
     module.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=ZIP_LEVEL)
     try:
         wb.close()
     finally:
         module.ZipFile = zipfile.ZipFile
+
+
+def _copy_rows(ws) -> None:
+    """XlsxWriter's _write_optimized_sheet_data with the row file copied as bytes, not read back
+    as text and written again: both files are UTF-8, and a district's 100 MB of rows spent a
+    second being decoded and encoded."""
+    import os
+    import shutil
+
+    rows, sheet = ws.row_data_fh, ws.fh
+    if ws.dim_rowmin is None or not hasattr(rows, "buffer") or not hasattr(sheet, "buffer"):
+        type(ws)._write_optimized_sheet_data(ws)
+        return
+    ws._xml_start_tag("sheetData")
+    rows.flush()
+    sheet.flush()
+    rows.buffer.seek(0)
+    shutil.copyfileobj(rows.buffer, sheet.buffer, 1 << 20)
+    rows.close()
+    os.unlink(ws.row_data_filename)
+    ws._xml_end_tag("sheetData")
 
 
 def _write_sheet(wb, styles: Styles, lists: Lists, ws, spec: SheetOut, where: dict) -> None:
@@ -179,8 +205,11 @@ def _text(ws, styles: Styles, r: int, c: int, value: Any, role: str | None, merg
 def _fit(spec: SheetOut) -> list[float]:
     """Column widths fitted to the header and the first rows (a CJK character counts two)."""
     out = []
+    rows = spec.rows[:FIT_ROWS]
     for j, name in enumerate(spec.columns):
-        texts = {shown(r[j])[:MAX_WIDTH] for r in spec.rows[:FIT_ROWS] if j < len(r)}  # each distinct one once
+        cells = (rows.columns[j] if j < rows.width() else []) if isinstance(rows, ColumnRows) else \
+            [r[j] for r in rows if j < len(r)]
+        texts = {shown(v)[:MAX_WIDTH] for v in cells}  # each distinct one once
         widest = max([display_width(name)] + [len(t) if t.isascii() else display_width(t) for t in texts])
         out.append(min(max(widest + 2, MIN_WIDTH), MAX_WIDTH))
     return out
@@ -189,7 +218,8 @@ def _fit(spec: SheetOut) -> list[float]:
 def _write_rows(ws, styles: Styles, spec: SheetOut, first: int, wrap: list[bool]) -> None:
     """Rows in order (what streaming needs), each cell with the look of its column and row mark."""
     width = len(spec.columns)
-    ncols = max([width] + [len(r) for r in spec.rows])  # a row may run past the header
+    rows = spec.rows
+    ncols = max([width] + ([rows.width()] if isinstance(rows, ColumnRows) else [len(r) for r in rows]))  # a row may run past the header
     formats = [spec.number_formats.get(c) for c in spec.columns] + [None] * (ncols - width)
     wrap = wrap + [False] * (ncols - width)
     looks: dict[str | None, list] = {}

@@ -19,6 +19,7 @@ from typing import Any, Callable
 from xlsxwriter.utility import _preserve_whitespace, _utf16_len, _utf16_truncate, xl_col_to_name
 from xlsxwriter.xmlwriter import XMLwriter
 
+from .xlsx_columns import ColumnRows
 from .xlsx_format import formula_like, safe_text
 
 _ESCAPE = XMLwriter._escape_control_characters
@@ -132,7 +133,8 @@ class ColumnStream:
             self.rows_of.setdefault(m, []).append(i)
         # Cells are built for the rows of the most common mark (mostly no mark) and mended for the rest.
         self.main = max(self.rows_of, key=lambda m: len(self.rows_of[m])) if marks else None
-        columns = list(zip_longest(*rows, fillvalue=_MISSING)) if rows else []
+        columns = rows.columns if isinstance(rows, ColumnRows) else \
+            list(zip_longest(*rows, fillvalue=_MISSING)) if rows else []
         columns += [(_MISSING,) * len(rows)] * (ncols - len(columns))
         built = [self._column(col, j, marks, styles) for j, col in enumerate(columns)]
         self._number_styles(built, marks, styles)
