@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,10 +86,12 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
     where: dict[str, tuple[str, SheetOut]] = {}  # a chart's data sheet by the title it was given
     for t, s in zip(titles, sheets):
         where.setdefault(s.title, (t, s))
-    # XlsxWriter's temporary files go to a folder of our own, removed whatever happens.
-    with tempfile.TemporaryDirectory(prefix=".asrv-xlsx-", dir=path.parent) as tmp:
+    # A big workbook's rows are streamed to XlsxWriter's temporary files, in a folder of our own,
+    # removed whatever happens; a small one is put together in memory, with no file but itself.
+    big = sum(len(s.rows) for s in sheets) > BIG_ROWS
+    with tempfile.TemporaryDirectory(prefix=".asrv-xlsx-", dir=path.parent) if big else nullcontext() as tmp:
         wb = xlsxwriter.Workbook(str(path), {
-            "constant_memory": sum(len(s.rows) for s in sheets) > BIG_ROWS, "tmpdir": tmp,
+            "constant_memory": big, "in_memory": not big, "tmpdir": tmp,
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "remove_timezone": True})
         wb.set_properties({"created": STAMP, "author": "asrv"})
