@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, total_ordering
 from typing import NamedTuple
 
 from .grades import grade_number, grade_short, grade_word, to_int
@@ -92,12 +92,40 @@ def natural_key(text: object) -> tuple:
 
 
 @lru_cache(maxsize=4096)
-def school_order(name: object) -> tuple:
+def school_order(name: object) -> "SchoolKey":
     """Schools in pinyin order (东城小学 before 西城小学), then by their numbers."""
-    text = str(name or "")
-    try:
-        from pypinyin import lazy_pinyin
-        spoken = " ".join(lazy_pinyin(text))
-    except ImportError:  # pragma: no cover - declared dependency; a plain code-point order otherwise
-        spoken = text
-    return (natural_key(spoken), text)
+    return SchoolKey(str(name or ""))
+
+
+@total_ordering
+class SchoolKey:
+    """A school's place in order. Its pinyin is worked out only when it is compared with another
+    school: a run over one school never loads pypinyin's dictionaries (a fifth of a second)."""
+    __slots__ = ("text", "_full")
+
+    def __init__(self, text: str):
+        self.text, self._full = text, None
+
+    def full(self) -> tuple:
+        if self._full is None:
+            try:
+                from pypinyin import lazy_pinyin
+                spoken = " ".join(lazy_pinyin(self.text))
+            except ImportError:  # pragma: no cover - declared dependency; a plain code-point order otherwise
+                spoken = self.text
+            self._full = (natural_key(spoken), self.text)
+        return self._full
+
+    def __eq__(self, other) -> bool:
+        return self.text == other.text if isinstance(other, SchoolKey) else NotImplemented
+
+    def __lt__(self, other) -> bool:
+        if not isinstance(other, SchoolKey):
+            return NotImplemented
+        return self.text != other.text and self.full() < other.full()
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"SchoolKey({self.text!r})"
