@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 from xlsx_golden import run_demo, values_of
@@ -19,9 +20,15 @@ CHECKOUT = str(Path(__file__).resolve().parents[1])
 
 def _here_free(sheets: dict, tmp: Path) -> dict:
     """The 文件 sheets name inputs by their full path: the checkout's and the run's folders are
-    written as <checkout> and <out>, so a clone elsewhere (CI) compares the same."""
+    written as <checkout> and <out>, so a clone elsewhere (CI) compares the same. Commands run
+    without --date head their sheets with today's date (制表日期), recorded as <今天>."""
+    d = date.today()
+    today = f"{d.year}年{d.month}月{d.day}日"
+
     def fix(v):
-        return v.replace(CHECKOUT, "<checkout>").replace(str(tmp), "<out>") if isinstance(v, str) else v
+        if not isinstance(v, str):
+            return v
+        return v.replace(CHECKOUT, "<checkout>").replace(str(tmp), "<out>").replace(today, "<今天>")
     return {title: [[fix(v) for v in row] for row in rows] for title, rows in sheets.items()}
 
 
