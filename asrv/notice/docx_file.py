@@ -1,12 +1,17 @@
 """The Word notice rendered from templates/notice.docx with docxtpl, at a district's pace.
 
-docxtpl cleans and compiles the template's XML on every render, and the saved package was zipped
-twice (once by python-docx, again for fixed entry times). A district run renders the one template
-for each of 100 schools: the cleaned and compiled template is kept, and the package is zipped once,
-with the fixed times, in python-docx's own order (the same bytes as before)."""
+A district run renders the one template for each of 100 schools, and most of docxtpl's time went
+into opening the package (styles.xml and stylesWithEffects.xml are 800 KB of XML, parsed every
+time), serializing it again and compressing those parts into the zip. A render changes only the
+body and the core properties (title, subject, ...): the template is opened once per process,
+those two are put back before each render, and every other part is kept as the zip entry it
+gives. The package is zipped once, with fixed times, in python-docx's own order: the same bytes
+as opening, rendering and saving it afresh (tests/test_notice_docx.py holds them together)."""
 from __future__ import annotations
 
+import copy
 import functools
+import io
 import zipfile
 from pathlib import Path
 
@@ -17,9 +22,16 @@ _LISTING = ("\t", "\a", "\n", "\f")  # what docxtpl's resolve_listing turns into
 def render_docx(template: Path, context: dict, path) -> None:
     """Into `path`, a file name or a binary file object."""
     cls, env = _renderer()
+    opened = _opened(str(template))
     doc = cls(str(template))
-    doc.render(context, jinja_env=env, autoescape=True)
-    _save(doc, path)
+    doc.docx = opened.fresh()
+    try:
+        doc.render(context, jinja_env=env, autoescape=True)
+        opened.check(doc)
+    except BaseException:
+        _opened.cache_clear()  # a render that failed half-way may have left the package changed
+        raise
+    opened.save(path)
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,31 +62,85 @@ def _renderer():
     return Template, Env(autoescape=True)
 
 
-class _FixedZip:
-    """python-docx's physical writer, with every entry at a fixed time: the same notice, the same bytes."""
-
-    def __init__(self, out: zipfile.ZipFile):
-        self.out = out
-
-    def write(self, pack_uri, blob) -> None:
-        fixed = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_TIME)
-        fixed.compress_type = zipfile.ZIP_DEFLATED
-        fixed.external_attr = 0o644 << 16
-        self.out.writestr(fixed, blob)
+@functools.lru_cache(maxsize=1)
+def _opened(template: str) -> "_Opened":
+    return _Opened(template)
 
 
-def _save(doc, path) -> None:
-    """docxtpl's save (python-docx's OpcPackage.save) through _FixedZip; docxtpl's own save where
-    it would replace pictures or media, which the notice never asks for."""
-    from docx.opc.pkgwriter import PackageWriter
-    if doc.pics_to_replace or doc.crc_to_new_media or doc.crc_to_new_embedded or doc.zipname_to_replace:
-        raise ValueError("notice.docx: pictures and media are not replaced")
-    package = doc.docx.part.package
-    for part in package.parts:
-        part.before_marshal()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        writer = _FixedZip(out)
-        PackageWriter._write_content_types_stream(writer, package.parts)
-        PackageWriter._write_pkg_rels(writer, package.rels)
-        PackageWriter._write_parts(writer, package.parts)
-    doc.is_saved = True
+class _Opened:
+    """The template's package, opened once, with the zip entry of every part a render leaves alone."""
+
+    def __init__(self, template: str):
+        from docx import Document
+        from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+        from docx.opc.pkgwriter import _ContentTypesItem
+        self.document = Document(template)
+        package = self.document.part.package
+        self.body = copy.deepcopy(self.document.element.body)
+        self.core_part = package._core_properties_part
+        self.core = copy.deepcopy(self.core_part.element)
+        self.changing = (self.document.part, self.core_part)
+        self.shape = self._shape()
+        parts = package.parts
+        # In PackageWriter.write's order; a changing part is serialized at each save.
+        self.entries = [_entry(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob),
+                        _entry(PACKAGE_URI.rels_uri.membername, package.rels.xml)]
+        for part in parts:
+            self.entries.append(part if part in self.changing else _entry(part.partname.membername, part.blob))
+            if len(part.rels):
+                self.entries.append(_entry(part.partname.rels_uri.membername, part.rels.xml))
+
+    def fresh(self):
+        """The document as the template has it, the previous render's body and properties undone."""
+        root = self.document.element
+        root.replace(root.body, copy.deepcopy(self.body))
+        self.core_part._element = copy.deepcopy(self.core)
+        return self.document
+
+    def _shape(self) -> list:
+        return [(p.partname, sorted(p.rels)) for p in self.document.part.package.parts]
+
+    def check(self, doc) -> None:
+        """A render that added parts or relationships (pictures, links, sub-documents: the notice
+        asks for none) is refused, since the kept entries would no longer describe the package."""
+        if doc.pics_to_replace or doc.crc_to_new_media or doc.crc_to_new_embedded or doc.zipname_to_replace \
+                or self._shape() != self.shape:
+            raise ValueError("notice.docx: pictures, media and links are not rendered")
+
+    def save(self, path) -> None:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for entry in self.entries:
+                if isinstance(entry, tuple):
+                    _write_entry(out, *entry)
+                else:
+                    entry.before_marshal()
+                    out.writestr(_info(entry.partname.membername), entry.blob)
+
+
+def _info(name: str) -> zipfile.ZipInfo:
+    fixed = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    fixed.external_attr = 0o644 << 16
+    return fixed
+
+
+def _entry(name: str, blob: bytes) -> tuple[zipfile.ZipInfo, bytes]:
+    """A part as zipfile writes it (header and compressed data), compressed once for every save."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as one:
+        one.writestr(_info(name), blob)
+        info, end = one.getinfo(name), one.start_dir
+    return info, buffer.getvalue()[:end]
+
+
+def _write_entry(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    """What ZipFile.writestr does with the same part, without compressing it again: its header
+    holds no offset, so the bytes are the same wherever in the zip they go."""
+    placed = copy.copy(info)
+    out.fp.seek(out.start_dir)
+    placed.header_offset = out.fp.tell()
+    out.fp.write(data)
+    out.start_dir = out.fp.tell()
+    out.filelist.append(placed)
+    out.NameToInfo[placed.filename] = placed
+    out._didModify = True
