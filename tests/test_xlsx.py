@@ -18,7 +18,7 @@ import pytest
 
 from asrv.io import open_workbook
 from asrv.out import CLOCK, MINSEC, MONEY, PERCENT, SCORE, ChartOut, SheetOut, write_workbook
-from asrv.out.xlsx import BIG_ROWS
+from asrv.out.xlsx import STREAM_CELLS
 from asrv.out.xlsx_format import CUT_MARK, MAX_TEXT, PLACEHOLDER, sheet_titles
 
 
@@ -177,7 +177,7 @@ def test_survey_chart_sheet_keeps_its_charts_and_titles(tmp_path):
 
 
 def test_large_workbooks_are_streamed_in_row_order_and_byte_stable(tmp_path):
-    n = BIG_ROWS + 10
+    n = STREAM_CELLS + 10
     rows = [[f"{i:06d}", f"=学生{i}", i * 0.5, dt.date(2026, 1, 1) + dt.timedelta(days=i % 300)] for i in range(n)]
 
     def book(name):
@@ -207,7 +207,7 @@ def test_small_workbooks_use_shared_strings(tmp_path):
 
 def test_a_failed_write_leaves_no_file_and_no_temporary_folder(tmp_path):
     with pytest.raises(KeyError):
-        write_workbook(tmp_path / "x.xlsx", [SheetOut("表", ["列"], [[1]] * (BIG_ROWS + 1), marks={3: "没有这种"})])
+        write_workbook(tmp_path / "x.xlsx", [SheetOut("表", ["列"], [[1]] * (STREAM_CELLS + 1), marks={3: "没有这种"})])
     assert list(tmp_path.iterdir()) == []
 
 

@@ -28,7 +28,7 @@ AWKWARD = SheetOut("难", ["文字", "数", "日期", "时间"], [
 
 
 def _both(tmp_path, monkeypatch, sheets):
-    monkeypatch.setattr(xlsx, "BIG_ROWS", 0)  # every workbook streamed
+    monkeypatch.setattr(xlsx, "STREAM_CELLS", 0)  # every workbook streamed
     fast, slow = tmp_path / "fast.xlsx", tmp_path / "slow.xlsx"
     write_workbook(fast, sheets)
     monkeypatch.setattr(xlsx, "can_stream", lambda *a: False)
@@ -72,7 +72,7 @@ def test_rows_given_as_columns_are_the_same_bytes(tmp_path, monkeypatch):
 
     import asrv.out.xlsx_stream as stream
     from asrv.out import ColumnRows
-    monkeypatch.setattr(xlsx, "BIG_ROWS", 0)
+    monkeypatch.setattr(xlsx, "STREAM_CELLS", 0)
     monkeypatch.setattr(stream, "BLOCK", 2)
     columns = [list(c) for c in zip(*AWKWARD.rows)]
     as_columns = dataclasses.replace(AWKWARD, rows=ColumnRows(columns))
@@ -85,7 +85,7 @@ def test_rows_given_as_columns_are_the_same_bytes(tmp_path, monkeypatch):
 def test_streamed_rows_copied_as_bytes_are_xlsxwriters_copy(tmp_path, monkeypatch):
     """The row file is copied into the sheet as bytes (xlsx._copy_rows); XlsxWriter's own copy,
     text read back and written again, gives the same workbook."""
-    monkeypatch.setattr(xlsx, "BIG_ROWS", 0)
+    monkeypatch.setattr(xlsx, "STREAM_CELLS", 0)
     copied = []
     real = xlsx._copy_rows
     monkeypatch.setattr(xlsx, "_copy_rows", lambda ws: (copied.append(ws.name), real(ws))[1])

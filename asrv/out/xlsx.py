@@ -20,7 +20,9 @@ __all__ = ["SheetOut", "ChartOut", "ColumnRows", "write_workbook", "title_line",
            "FORMULA_START"]
 
 STAMP = dt.datetime(2000, 1, 1)  # the document's created/modified time, so a re-run writes the same bytes
-BIG_ROWS = 5000                  # more rows than this in a workbook: rows are streamed to disk
+# More cells than this in a workbook and its rows are streamed to disk (ColumnStream), where a cell
+# costs a fifth of XlsxWriter's calls; below it the temporary files cost more than that saves.
+STREAM_CELLS = 600
 FIT_ROWS = 2000                  # rows looked at to fit a column's width
 MIN_WIDTH, MAX_WIDTH = 6, 60     # a column capped at MAX_WIDTH wraps its text
 ZIP_LEVEL = 1                    # zlib's fastest
@@ -88,7 +90,8 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
         where.setdefault(s.title, (t, s))
     # A big workbook's rows are streamed to XlsxWriter's temporary files, in a folder of our own,
     # removed whatever happens; a small one is put together in memory, with no file but itself.
-    big = sum(len(s.rows) for s in sheets) > BIG_ROWS
+    # 1,000 rows of 10 columns: 130 ms in memory, 37 ms streamed; 50 rows: about even.
+    big = sum(len(s.rows) * max(len(s.columns), 1) for s in sheets) > STREAM_CELLS
     with tempfile.TemporaryDirectory(prefix=".asrv-xlsx-", dir=path.parent) if big else nullcontext() as tmp:
         wb = xlsxwriter.Workbook(str(path), {
             "constant_memory": big, "in_memory": not big, "tmpdir": tmp,
