@@ -43,7 +43,7 @@ def drop_examples(table):
     if table is None or table.df.empty:
         return table
     df, first = table.df, {}
-    if not any(isinstance(v, str) and "示例" in v for c in df.columns for v in df[c].tolist()):
+    if not any(map(_marked_text, (df[c].to_numpy(dtype=object) for c in df.columns))):
         return table  # the usual case, told by a plain substring test before any pattern is tried
     for c in df.columns:  # column by column in C: a batch's tables have 150,000 rows
         try:
@@ -63,6 +63,16 @@ def drop_examples(table):
                                  value=str(df.at[r, first[r]]), **table.where(first[r], r)))
     table.df = df.drop(index=rows)
     return table
+
+
+def _marked_text(cells) -> bool:
+    """Whether a column holds 示例 in a text: each distinct value looked at once."""
+    import pandas as pd  # the table's frame has brought it in already
+    try:
+        cells = pd.unique(cells)
+    except TypeError:  # an unhashable value, which no reader gives: every cell looked at
+        pass
+    return any(isinstance(v, str) and "示例" in v for v in cells)
 
 
 def read_filled(book, spec, problems: list[Finding], sheet: str | None = None):

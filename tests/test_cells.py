@@ -68,3 +68,10 @@ def test_clean_text_and_blank():
     assert clean_text(dt.datetime(2026, 3, 5, 17, 30)) == "2026-03-05 17:30:00"
     assert all(is_blank(v) for v in (None, "", "  ", float("nan")))
     assert not any(is_blank(v) for v in (0, "0", "-", math.inf))
+    import numpy as np
+
+    class Text(str):
+        pass
+    # a skipped survey answer, numpy's NaN and text of a str subclass are asked the same way
+    assert all(is_blank(v) for v in ("(跳过)", " （空） ", np.float64("nan"), Text("  "), Text("（跳过）")))
+    assert not any(is_blank(v) for v in (np.float64(0), Text("甲"), "跳过"))

@@ -24,10 +24,14 @@ _SKIPPED = {"(跳过)", "（跳过）", "(空)", "（空）"}
 
 
 def is_blank(v: object) -> bool:
+    t = type(v)
+    if t is str:  # the usual cell first: asked once per distinct value of every column read
+        s = v.strip()
+        return not s or s in _SKIPPED
     if v is None:
         return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
+    if t is float or isinstance(v, float):
+        return math.isnan(v)
     return isinstance(v, str) and (v.strip() == "" or v.strip() in _SKIPPED)
 
 
@@ -45,7 +49,10 @@ def clean_text(v: object) -> str:
         return str(int(v))
     if isinstance(v, (dt.datetime, dt.date)):
         return v.isoformat()[:10] if not isinstance(v, dt.datetime) or not (v.hour or v.minute) else v.isoformat(" ")
-    parts = _KEEP.split(str(v))
+    s = str(v)
+    if _KEEP.search(s) is None:  # most texts: nothing to keep apart from the folding
+        return unicodedata.normalize("NFKC", s).strip()
+    parts = _KEEP.split(s)
     return "".join(p if i % 2 else unicodedata.normalize("NFKC", p) for i, p in enumerate(parts)).strip()
 
 

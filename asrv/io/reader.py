@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -143,8 +144,12 @@ def _duplicate_columns(rows, header_index: int, first_data: int, columns: dict[s
 
 
 def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.DataFrame:
-    data = {name: [r[c] if c < len(r) else None for r in rows[first_data - 1:]]
-            for name, c in columns.items()}
+    below = rows[first_data - 1:]
+    widest = max(columns.values(), default=-1)
+    if all(len(r) > widest for r in below):  # the usual grid, every row as wide: no test per cell
+        data = {name: list(map(itemgetter(c), below)) for name, c in columns.items()}
+    else:
+        data = {name: [r[c] if c < len(r) else None for r in below] for name, c in columns.items()}
     df = pd.DataFrame(data, dtype=object)
     df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
     blank = pd.Series(True, index=df.index)
@@ -176,8 +181,9 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     # pandas takes TRUE, 1 and 1.0 for one value: with numbers of two types each cell is its own
     # key, or a 1 after a TRUE would be read as a blank.
     exact = len(types & {bool, int, float}) <= 1
-    for v in (uniques if exact else {_key(v): v for v in cells}.values()):  # each key once
-        key = _key(v)
+    keys = [_key(u) for u in uniques] if one_type else None
+    for key, v in (zip(keys, uniques) if one_type else {_key(v): v for v in cells}.items() if not exact
+                   else ((_key(u), u) for u in uniques)):  # each key once
         if is_blank(v):
             values[key] = None
             continue
@@ -200,7 +206,7 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
     if one_type:
         parsed = np.empty(len(uniques) + 1, dtype=object)  # the last for blanks, which are None
-        parsed[:-1] = [values.get(_key(u)) for u in uniques]
+        parsed[:-1] = [values.get(k) for k in keys]
         return pd.Series(parsed[codes], index=raw.index, dtype=object)
     return pd.Series([values.get(_key(v)) for v in cells], index=raw.index, dtype=object)
 
