@@ -94,3 +94,16 @@ def test_streamed_rows_copied_as_bytes_are_xlsxwriters_copy(tmp_path, monkeypatc
     monkeypatch.setattr(xlsx, "_copy_rows", lambda ws: type(ws)._write_optimized_sheet_data(ws))
     write_workbook(tmp_path / "text.xlsx", [AWKWARD, AWKWARD])
     assert (tmp_path / "bytes.xlsx").read_bytes() == (tmp_path / "text.xlsx").read_bytes()
+
+
+def test_a_plain_text_is_written_as_the_full_escaping_writes_it(monkeypatch):
+    """The shortcut for texts with nothing to escape or mend gives what every step would give."""
+    import asrv.out.xlsx_stream as stream
+    from asrv.out.xlsx_format import safe_text
+    texts = ["张三", "三(2)班", "a b", " 前", "后 ", "后\u3000", "\xa0前", "a\n", "a\r\nb", "_x0041_", "_x", "a&b",
+             "<r>x</r>", "x>y", "\x7f", "\x01", "x\ud800", "\ufffe", "=1", "＋1", "长" * 16384, "😀" * 9000, "", "普通 文字 123"]
+    fast = [stream._text_xml(safe_text(t)) for t in texts]
+    memo_fast = [stream._Memo().text(t) for t in texts]
+    monkeypatch.setattr(stream, "_plain", lambda s: False)
+    assert fast == [stream._text_xml(safe_text(t)) for t in texts]
+    assert memo_fast == [stream._Memo().text(t) for t in texts]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
 from decimal import Decimal
 from itertools import zip_longest
 from typing import Any, Callable
@@ -63,8 +64,20 @@ def classify(v: Any) -> tuple[str, Any]:
     return classify(str(v))
 
 
+# What a text needs more than <t>…</t> for: XlsxWriter's escapes of control characters and of
+# _xHHHH_, XML's of & < >, xml:space for white space at an end, or safe_text's mending.
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f&<>\ud800-\udfff\ufffe\uffff]|_x|^\\s|\\s$")
+
+
+def _plain(s: str) -> bool:
+    """True when `s` is written as it is: safe_text leaves it, and so do all of _text_xml's steps."""
+    return len(s) <= 16383 and _NOT_PLAIN.search(s) is None
+
+
 def _text_xml(s: str) -> str:
     """What follows a text cell's reference and style, as XlsxWriter writes an inline string."""
+    if _plain(s):  # most texts: a name, a class, 良好
+        return f' t="inlineStr"><is><t>{s}</t></is></c>'
     if len(s) > 16383 and _utf16_len(s) > 32767:
         s = _utf16_truncate(s, 32767)
     s = _ESCAPE(s)
@@ -92,7 +105,7 @@ class _Memo:
     def text(self, v: str) -> tuple[bool, str]:
         hit = self.texts.get(v)
         if hit is None:
-            s = safe_text(v)
+            s = v if _plain(v) else safe_text(v)
             hit = self.texts[v] = (formula_like(s), _text_xml(s))
             if hit[0]:
                 self.quoted.add(v)
