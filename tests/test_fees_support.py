@@ -152,3 +152,27 @@ def reconcile(path: Path) -> dict:
                 if row[col] is not None:
                     assert cents(row[col]) == sum(cents(rows[label][col]) for rows in items.values()), (label, col)
     return sums
+
+
+def test_each_distinct_is_map_for_columns_of_several_types():
+    """学号 typed as numbers and as text in one column: fn once per value of each type, the same
+    values and dtype as Series.map (1, 1.0, True and "1" kept apart, None apart from NaN)."""
+    import pandas as pd
+
+    from asrv.fees.load import each_distinct
+    from asrv.io.cells import clean_text, is_blank
+    calls = []
+
+    def counted(v):
+        calls.append(v)
+        return clean_text(v)
+    columns = [[1, "1", 1.0, True, None, float("nan"), "a", "a", 2, 2.5, "", False, 0, -0.0],
+               [1, 2, None, 3], [1, "x", None, "x", 1], [True, 1, 1.0], [float("nan"), None, 1]]
+    for cells in columns:
+        for fn in (clean_text, is_blank, lambda v: 0 if is_blank(v) else 5, lambda v: v is True or v == "是", repr):
+            col = pd.Series(cells, dtype=object, index=range(10, 10 + len(cells)))
+            got, want = each_distinct(col, fn), col.map(fn)
+            assert got.dtype == want.dtype and list(got.index) == list(want.index)
+            assert [repr(v) for v in got] == [repr(v) for v in want]
+    assert each_distinct(pd.Series([7, "7", 7, "7", 7] * 100, dtype=object), counted).tolist() == ["7"] * 500
+    assert sorted(map(repr, calls)) == ["'7'", "7"]

@@ -186,11 +186,12 @@ def _combine(kind: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 def each_distinct(col: pd.Series, fn) -> pd.Series:
     """`col.map(fn)`, dtype included, with fn called once per distinct value: a district's 150,000 rows
-    hold a few thousand. Values of several types go cell by cell, since 1 == True == 1.0 share a key."""
+    hold a few thousand. Values of several types (学号 typed as numbers and as text) are taken one type
+    at a time, since 1 == True == 1.0 share a key."""
     cells = col.to_numpy(dtype=object)
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     if len(set(map(type, cells[codes != -1]))) > 1:
-        return col.map(fn)
+        return _each_of_each_type(col, cells, fn)
     keys = list(uniques)
     if (codes == -1).any():  # None and NaN both factorize to -1: one key only when both give one result
         nulls = pd.unique(cells[codes == -1])
@@ -200,6 +201,27 @@ def each_distinct(col: pd.Series, fn) -> pd.Series:
         codes = np.where(codes == -1, len(keys) - 1, codes)
     done = pd.Series(keys, dtype=object).map(fn)
     return done.take(codes).set_axis(col.index)
+
+
+def _each_of_each_type(col: pd.Series, cells: np.ndarray, fn) -> pd.Series:
+    """`col.map(fn)` for a column of several types: fn once per distinct value of each type, and the
+    results' dtype inferred as map infers it (the identity map at the end)."""
+    types = np.fromiter(map(type, cells), dtype=object, count=len(cells))
+    out = np.empty(len(cells), dtype=object)
+    for t in set(types):
+        at = np.flatnonzero(types == t)
+        if t is type(None):  # factorize would give NaN for it
+            codes, uniques = np.zeros(len(at), dtype=np.intp), [None]
+        else:
+            codes, uniques = pd.factorize(cells[at], use_na_sentinel=False)  # NaN (a float) a key of its own
+        done = np.empty(len(uniques), dtype=object)
+        done[:] = [fn(u) for u in uniques]
+        out[at] = done[codes]
+    return pd.Series(out, index=col.index, dtype=object).map(_same)
+
+
+def _same(v):
+    return v
 
 
 def _in_order(col: pd.Series) -> list:
