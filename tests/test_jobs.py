@@ -69,3 +69,26 @@ def test_outcomes_keep_order_and_carry_failures():
 
 def test_a_reader_that_does_not_pickle_is_read_serially():
     assert list(outcomes(lambda p: p * 2, ["a", "b"], 4)) == [("ok", "aa"), ("ok", "bb")]
+
+
+def test_school_workbooks_written_beside_are_the_ones_written_here(tmp_path, monkeypatch):
+    """score: with two processes a forked one writes half of the school workbooks; every output is
+    the same bytes as with one, and the temporary folder is gone."""
+    import bench_score
+
+    from asrv import score
+    from asrv.score import outputs
+    monkeypatch.setattr(outputs, "BESIDE", 2)
+    files = [str(bench_score.big_book(tmp_path / f"第{no}小学.xlsx", 6, seed=no)) for no in range(1, 6)]
+    profile = load_profile("default")
+    runs = {}
+    for jobs in (1, 2):
+        result = score.run(files, profile, options=score.Options(jobs=jobs, year="2025-2026", date=dt.date(2026, 6, 22)))
+        out = tmp_path / f"out{jobs}"
+        written = score.write(result, out)
+        runs[jobs] = (out, [p.relative_to(out) for p in written])
+    (out1, names1), (out2, names2) = runs[1], runs[2]
+    assert names1 == names2 and sum(str(n).endswith("_评分结果.xlsx") for n in names1) == 5
+    for name in names1:
+        assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
+    assert sorted(p.name for p in out2.iterdir() if not p.name.startswith(".")) == sorted(str(n) for n in names2)

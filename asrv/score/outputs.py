@@ -3,11 +3,13 @@ format of asrv.notice); with more than one school the district's workbook and no
 school's recommended classes."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ..notice import notices_rendering, write_notices
 from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
+from ..out.forked import beside, can_fork
 from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
@@ -50,16 +52,34 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
 
 
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
-    """All files together or none; a run replaces the previous score run's files in `out_dir`."""
+    """All files together or none; a run replaces the previous score run's files in `out_dir`.
+    With more than one process, a forked one writes the first half of the school workbooks while
+    this one writes the rest, the district's and the notices (asrv.out.forked)."""
     names = UniqueNames()
-    with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs, notices_rendering(result) as made:
-        written = []
-        for s in result.per_school:
-            stem = names(s.school, "学校")
-            sheets = school_sheets(result, s)
-            written.append(outputs.write(f"{stem}_评分结果.xlsx", lambda p, sheets=sheets: write_workbook(p, sheets)))
-        if len(result.per_school) > 1:
-            sheets = district.sheets(result)
-            written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
-        written += write_notices(outputs, result, made)
+    with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs:
+        books = [(f"{names(s.school, '学校')}_评分结果.xlsx", s) for s in result.per_school]
+        books = [(name, outputs.claim(name), s) for name, s in books]
+        processes = 2 if can_fork(result.options.jobs) and len(books) >= BESIDE else 1
+        half = len(books) // 2 if processes > 1 else 0
+        with beside(Path(out_dir), processes) as run:
+            run(None, partial(_school_books, result, books[:half]))  # forked before any thread starts
+            with notices_rendering(result) as made:
+                _school_books(result, books[half:])
+                written = [outputs.directory / name for name, _, _ in books]
+                if len(result.per_school) > 1:
+                    sheets = district.sheets(result)
+                    written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
+                written += write_notices(outputs, result, made)
     return written
+
+
+BESIDE = 8  # school workbooks from which a forked process writes half of them: fewer cost less here
+
+
+def _school_books(result: ScoreResult, books: list[tuple]) -> None:
+    """Each school's workbook into its claimed path; a failed write names its output (OSError.filename)."""
+    for name, tmp, s in books:
+        try:
+            write_workbook(tmp, school_sheets(result, s))
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, name) from None
