@@ -71,14 +71,27 @@ def test_a_reader_that_does_not_pickle_is_read_serially():
     assert list(outcomes(lambda p: p * 2, ["a", "b"], 4)) == [("ok", "aa"), ("ok", "bb")]
 
 
-def test_school_workbooks_written_beside_are_the_ones_written_here(tmp_path, monkeypatch):
-    """score: with two processes a forked one writes half of the school workbooks; every output is
-    the same bytes as with one, and the temporary folder is gone."""
+def test_schools_scored_and_written_beside_are_the_ones_done_here(tmp_path, monkeypatch):
+    """score: with two processes the schools are scored in forked ones and a forked one writes half
+    of the school workbooks; the findings are the same, in the same order, and every output is the
+    same bytes as with one process."""
     import bench_score
 
     from asrv import score
     from asrv.score import outputs
+    import importlib
+
+    import asrv.jobs
+    scoring = importlib.import_module("asrv.score.run")
     monkeypatch.setattr(outputs, "BESIDE", 2)
+    monkeypatch.setattr(scoring, "BESIDE", 2)
+    pools = []
+    real = asrv.jobs.outcomes
+
+    def recorded(read, items, jobs, *args, **kwargs):
+        pools.append((read, jobs))
+        return real(read, items, jobs, *args, **kwargs)
+    monkeypatch.setattr(asrv.jobs, "outcomes", recorded)
     files = [str(bench_score.big_book(tmp_path / f"第{no}小学.xlsx", 6, seed=no)) for no in range(1, 6)]
     profile = load_profile("default")
     runs = {}
@@ -86,8 +99,10 @@ def test_school_workbooks_written_beside_are_the_ones_written_here(tmp_path, mon
         result = score.run(files, profile, options=score.Options(jobs=jobs, year="2025-2026", date=dt.date(2026, 6, 22)))
         out = tmp_path / f"out{jobs}"
         written = score.write(result, out)
-        runs[jobs] = (out, [p.relative_to(out) for p in written])
-    (out1, names1), (out2, names2) = runs[1], runs[2]
+        runs[jobs] = (out, [p.relative_to(out) for p in written], [f.to_json() for f in result.findings])
+    (out1, names1, found1), (out2, names2, found2) = runs[1], runs[2]
+    assert found1 == found2 and found1
+    assert (scoring._score_forked, 2) in pools and asrv.jobs._picklable(scoring._score_forked)
     assert names1 == names2 and sum(str(n).endswith("_评分结果.xlsx") for n in names1) == 5
     for name in names1:
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name

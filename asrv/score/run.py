@@ -38,13 +38,13 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
     assigned, unmatched = assign([d for _, d in fit_done], books, profile)
     findings += fit_skipped + fit_problems + unmatched
     per_school = []
-    for i, book in enumerate(sorted(books, key=lambda b: school_order(b.school)), 1):
+    ordered = sorted(books, key=lambda b: school_order(b.school))
+    scoring = partial(_score, assigned=assigned, fitness_given=bool(fit_paths), given=given, day=options.day,
+                      profile=profile, quota=quota)
+    for i, (book, (score, about)) in enumerate(zip(ordered, _each_scored(ordered, scoring, options.jobs)), 1):
         progress(f"评分 {i}/{len(books)}：{book.school}")
-        own = list(book.warnings)
-        counts, about_fitness = class_counts(book, assigned[book.school], profile, given=bool(fit_paths))
-        span, source = choose_year(given, award_dates(book), options.day, profile)
-        per_school.append(score_school(book, counts, profile, span, source, quota, own))
-        findings += [f.at_school(book.school) for f in own + about_fitness]
+        per_school.append(score)
+        findings += [f.at_school(book.school) for f in about]
     owner = {id(d): s for s, ds in assigned.items() for d in ds}
     order = {p: i for i, p in enumerate(paths)}
     files = sorted([FileUse(b.path, True, b.school, b.school_source) for b in books] + bad,
@@ -71,3 +71,39 @@ def _one_per_school(done, bad: list[FileUse], findings: list[Finding], profile: 
             f"与「{first.file}」同为「{book.school}」（{book.school_source}）的评价工作簿，未使用此文件；"
             "如是两所学校，请在各自「班级」表的标题行写明校名", severity=ERROR, file=path.name, school=book.school))
     return list(kept.values())
+
+
+def _score(book: SchoolBook, *, assigned, fitness_given: bool, given, day, profile: Profile, quota: int):
+    """One school scored: (SchoolScore, its findings), the book's own warnings first."""
+    own = list(book.warnings)
+    counts, about_fitness = class_counts(book, assigned[book.school], profile, given=fitness_given)
+    span, source = choose_year(given, award_dates(book), day, profile)
+    score = score_school(book, counts, profile, span, source, quota, own)
+    return score, own + about_fitness
+
+
+BESIDE = 8        # schools from which they are scored in forked processes (some 20 ms each here)
+_FORKED: tuple = ()  # (books, scoring) for the forked processes, which inherit it
+
+
+def _each_scored(books: list[SchoolBook], scoring, jobs: int):
+    """scoring(book) of each book in order; in forked processes when there are enough books. The
+    books are not sent: each process has them from the fork, and is told only which to score."""
+    global _FORKED
+    from ..jobs import can_fork, outcomes
+    if jobs <= 1 or len(books) < BESIDE or not can_fork():
+        yield from map(scoring, books)
+        return
+    _FORKED = (books, scoring)
+    try:
+        for kind, value in outcomes(_score_forked, list(range(len(books))), jobs, raise_unexpected=True):
+            if kind == "input":
+                raise InputError(value)
+            yield value
+    finally:
+        _FORKED = ()
+
+
+def _score_forked(i: int):
+    books, scoring = _FORKED
+    return scoring(books[i])
