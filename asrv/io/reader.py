@@ -152,17 +152,17 @@ def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.Dat
         data = {name: [r[c] if c < len(r) else None for r in below] for name, c in columns.items()}
     df = pd.DataFrame(data, dtype=object)
     df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
-    blank = pd.Series(True, index=df.index)
+    blank = np.ones(len(df), dtype=bool)
     for name in df.columns:
-        blank &= _blank(df[name])
+        blank &= _blank(df[name].to_numpy(dtype=object))
     return df[~blank].copy()
 
 
-def _blank(col: pd.Series) -> pd.Series:
+def _blank(cells: np.ndarray) -> np.ndarray:
     """is_blank of every cell, asked once per distinct value (values equal across types, 1 == 1.0, are
     never blank, so sharing a key is harmless)."""
-    codes, uniques = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=True)
-    return pd.Series(np.append([is_blank(u) for u in uniques], True)[codes], index=col.index)
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    return np.append([is_blank(u) for u in uniques], True)[codes].astype(bool)
 
 
 def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
