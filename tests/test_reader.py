@@ -305,3 +305,25 @@ def test_real_xls_long_headers_and_numbers_stored_as_text():
     assert problems == []
     assert t.letters == {"org": "B", "address": "F", "area": "H", "students": "L"}
     assert list(t.df["students"]) == [12.0, 12.0]  # typed as the text '12'
+
+
+def test_a_column_of_texts_and_numbers_is_parsed_cell_by_cell_as_it_reads():
+    """Texts beside numbers of one type go by pandas' codes; numbers of two types (1 and TRUE, 1 and
+    1.0) by the cells' own keys: each cell gets its own value, and each bad cell its finding."""
+    import pandas as pd
+
+    from asrv.io import reader
+    from asrv.io.schema import Field
+    f = Field("height", "身高", kind="number", special={"免测": "exempt"})
+    cells = [12.0, "12", "", None, float("nan"), "abc", 12.0, "免测", " 12 "]
+    problems = []
+    got = reader._parse_column(pd.Series(cells, index=range(3, 12), dtype=object), f, "D", {"file": "x.xlsx"}, problems)
+    assert got.tolist() == [12.0, 12.0, None, None, None, None, 12.0, "exempt", 12.0]
+    assert [p.cell for p in problems] == ["D8"]
+    flags = Field("ok", "是否", kind="bool")
+    mixed = [True, 1, 1.0, "是", None, 0, False]
+
+    def alone(v):
+        return reader._parse_column(pd.Series([v], index=[2], dtype=object), flags, "E", {}, [])[2]
+    got = reader._parse_column(pd.Series(mixed, index=range(2, 9), dtype=object), flags, "E", {}, [])
+    assert [repr(v) for v in got] == [repr(alone(v)) for v in mixed] and got[3] is not None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from operator import itemgetter
 
 import numpy as np
@@ -177,13 +178,12 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     cells = raw.to_numpy(dtype=object)
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     types = set(map(type, cells[codes != -1]))
-    one_type = len(types) <= 1
-    # pandas takes TRUE, 1 and 1.0 for one value: with numbers of two types each cell is its own
-    # key, or a 1 after a TRUE would be read as a blank.
-    exact = len(types & {bool, int, float}) <= 1
-    keys = [_key(u) for u in uniques] if one_type else None
-    for key, v in (zip(keys, uniques) if one_type else {_key(v): v for v in cells}.items() if not exact
-                   else ((_key(u), u) for u in uniques)):  # each key once
+    # pandas takes TRUE, 1 and 1.0 (and Decimal 1) for one value: with numbers of two types each
+    # cell is its own key, or a 1 after a TRUE would be read as a blank. Otherwise (texts beside
+    # numbers of one type too) pandas' codes tell the cells apart as the keys do.
+    exact = len(types & {bool, int, float, Decimal}) <= 1
+    keys = [_key(u) for u in uniques] if exact else None
+    for key, v in (zip(keys, uniques) if exact else {_key(v): v for v in cells}.items()):  # each key once
         if is_blank(v):
             values[key] = None
             continue
@@ -204,8 +204,8 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    if one_type:
-        parsed = np.empty(len(uniques) + 1, dtype=object)  # the last for blanks, which are None
+    if exact:
+        parsed = np.empty(len(uniques) + 1, dtype=object)  # the last for blanks (None, NaN): None
         parsed[:-1] = [values.get(k) for k in keys]
         return pd.Series(parsed[codes], index=raw.index, dtype=object)
     return pd.Series([values.get(_key(v)) for v in cells], index=raw.index, dtype=object)
