@@ -5,6 +5,8 @@
 picklable (a module-level function or a functools.partial of one); when it is not, or for one
 job or one file, the files are read here, one after the other. A worker only reads: it returns
 what it read, and the findings, counts and outputs are all made in the main process as before.
+`forked_map(fn, items, jobs)` is the same for work on what is already in hand (a score run's
+schools): fn and the items go with the fork, and only the results come back.
 """
 from __future__ import annotations
 
@@ -61,3 +63,35 @@ def _picklable(read: Callable) -> bool:
     except Exception:
         return False
     return True
+
+
+def forked_map(fn: Callable, items: list, jobs: int) -> Iterator:
+    """fn(item) of each item, in order. In `jobs` forked processes when a fork is safe: they inherit
+    fn and the items with the fork (neither is pickled; only each result comes back), so fn may
+    close over a whole district's data. Here, one after the other, otherwise. An InputError or a
+    fault in a process is raised here, as a serial run would raise it."""
+    workers = min(jobs, len(items))
+    if workers <= 1 or not can_fork():
+        yield from map(fn, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_inherit, initargs=(fn, items)) as pool:
+        for kind, value in pool.map(_inherited, range(len(items))):
+            if kind == "input":
+                raise InputError(value)
+            yield value
+
+
+_INHERITED: tuple = ()  # in a process of forked_map: (fn, items), set by its initializer
+
+
+def _inherit(fn: Callable, items: list) -> None:
+    global _INHERITED
+    _INHERITED = (fn, items)
+
+
+def _inherited(i: int) -> tuple[str, object]:
+    fn, items = _INHERITED
+    return outcome(fn, items[i], raise_unexpected=True)

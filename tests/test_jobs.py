@@ -80,18 +80,18 @@ def test_schools_scored_and_written_beside_are_the_ones_done_here(tmp_path, monk
     from asrv import score
     from asrv.score import outputs
     import importlib
-
-    import asrv.jobs
+    import os
     scoring = importlib.import_module("asrv.score.run")
-    monkeypatch.setattr(outputs, "BESIDE", 2)
-    monkeypatch.setattr(scoring, "BESIDE", 2)
-    pools = []
-    real = asrv.jobs.outcomes
+    monkeypatch.setattr(outputs, "FORK_BOOKS", 2)
+    monkeypatch.setattr(scoring, "FORK_SCHOOLS", 2)
+    pids = []
+    real = scoring.forked_map
 
-    def recorded(read, items, jobs, *args, **kwargs):
-        pools.append((read, jobs))
-        return real(read, items, jobs, *args, **kwargs)
-    monkeypatch.setattr(asrv.jobs, "outcomes", recorded)
+    def recorded(fn, items, jobs):  # each school's process id beside its score (a fork inherits the lambda)
+        for pid, value in real(lambda book: (os.getpid(), fn(book)), items, jobs):
+            pids.append(pid)
+            yield value
+    monkeypatch.setattr(scoring, "forked_map", recorded)
     files = [str(bench_score.big_book(tmp_path / f"第{no}小学.xlsx", 6, seed=no)) for no in range(1, 6)]
     profile = load_profile("default")
     runs = {}
@@ -102,7 +102,7 @@ def test_schools_scored_and_written_beside_are_the_ones_done_here(tmp_path, monk
         runs[jobs] = (out, [p.relative_to(out) for p in written], [f.to_json() for f in result.findings])
     (out1, names1, found1), (out2, names2, found2) = runs[1], runs[2]
     assert found1 == found2 and found1
-    assert (scoring._score_forked, 2) in pools and asrv.jobs._picklable(scoring._score_forked)
+    assert len(pids) == 10 and set(pids[:5]) == {os.getpid()} and os.getpid() not in pids[5:]  # jobs 1, then 2
     assert names1 == names2 and sum(str(n).endswith("_评分结果.xlsx") for n in names1) == 5
     for name in names1:
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name

@@ -13,7 +13,7 @@ from ..out import Outputs, render, title_line, titled, write_workbook
 from ..out.notice import num
 from ..out.mask import distinct_names
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork
+from ..out.forked import beside, can_fork, naming
 from ..out.names import UniqueNames, file_part
 from .result import FitnessResult
 from .scoring import STATUS_ZH
@@ -68,10 +68,8 @@ def _write(members: "_Members", mask: bool, reports: list[tuple]) -> None:
     """Render and write these reports; a failed write names its report (OSError.filename)."""
     for name, tmp, c, rows in reports:
         text = class_html(c, members(rows), mask)
-        try:
+        with naming(name):
             tmp.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, name) from None
 
 
 def _sheets(result: FitnessResult) -> list:

@@ -45,6 +45,16 @@ def beside(out_dir: Path, processes: int) -> Iterator[Callable[..., None]]:
         raise
 
 
+@contextmanager
+def naming(name: str) -> Iterator[None]:
+    """An OSError in the block names output `name` (as its filename): a job writing many outputs
+    says which one failed, for beside() to report."""
+    try:
+        yield
+    except OSError as exc:  # rebuilt plainly, with the output's name
+        raise OSError(exc.errno, exc.strerror, name) from None
+
+
 class Forked:
     """`job()` run in a forked process; `wait()` returns when it is done and raises as the job
     would have raised here (a disk full: OutputError; a fault: RuntimeError with its trace)."""

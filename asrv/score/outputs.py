@@ -9,7 +9,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork
+from ..out.forked import beside, can_fork, naming
 from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
@@ -51,6 +51,9 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
     return titled([ranked, awards, problems, params], line)
 
 
+FORK_BOOKS = 8  # school workbooks from which a forked process writes half of them: fewer cost less here
+
+
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     """All files together or none; a run replaces the previous score run's files in `out_dir`.
     With more than one process, a forked one writes the first half of the school workbooks while
@@ -59,7 +62,7 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs:
         books = [(f"{names(s.school, '学校')}_评分结果.xlsx", s) for s in result.per_school]
         books = [(name, outputs.claim(name), s) for name, s in books]
-        processes = 2 if can_fork(result.options.jobs) and len(books) >= BESIDE else 1
+        processes = 2 if can_fork(result.options.jobs) and len(books) >= FORK_BOOKS else 1
         half = len(books) // 2 if processes > 1 else 0
         with beside(Path(out_dir), processes) as run:
             run(None, partial(_school_books, result, books[:half]))  # forked before any thread starts
@@ -73,13 +76,8 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     return written
 
 
-BESIDE = 8  # school workbooks from which a forked process writes half of them: fewer cost less here
-
-
 def _school_books(result: ScoreResult, books: list[tuple]) -> None:
     """Each school's workbook into its claimed path; a failed write names its output (OSError.filename)."""
     for name, tmp, s in books:
-        try:
+        with naming(name):
             write_workbook(tmp, school_sheets(result, s))
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, name) from None

@@ -7,6 +7,7 @@ from functools import partial
 
 from ..findings import ERROR, Finding, InputError, Progress, no_progress
 from ..io.keys import school_order
+from ..jobs import forked_map
 from ..profile import Profile
 from ..registry import finding
 from ..result import FileUse, gather, read_each
@@ -17,6 +18,9 @@ from .load import SchoolBook, load
 from .result import Options, ScoreResult
 from .scoring import award_dates, score_school
 from .years import choose_year, parse_year
+
+
+FORK_SCHOOLS = 8  # fewer are scored here: starting processes would cost more than they save
 
 
 def run(inputs, profile: Profile, *, options: Options | None = None, progress: Progress = no_progress) -> ScoreResult:
@@ -41,7 +45,9 @@ def run(inputs, profile: Profile, *, options: Options | None = None, progress: P
     ordered = sorted(books, key=lambda b: school_order(b.school))
     scoring = partial(_score, assigned=assigned, fitness_given=bool(fit_paths), given=given, day=options.day,
                       profile=profile, quota=quota)
-    for i, (book, (score, about)) in enumerate(zip(ordered, _each_scored(ordered, scoring, options.jobs)), 1):
+    # Some 20 ms of pandas a school: from FORK_SCHOOLS schools on, scored in forked processes.
+    jobs = options.jobs if len(ordered) >= FORK_SCHOOLS else 1
+    for i, (book, (score, about)) in enumerate(zip(ordered, forked_map(scoring, ordered, jobs)), 1):
         progress(f"评分 {i}/{len(books)}：{book.school}")
         per_school.append(score)
         findings += [f.at_school(book.school) for f in about]
@@ -80,30 +86,3 @@ def _score(book: SchoolBook, *, assigned, fitness_given: bool, given, day, profi
     span, source = choose_year(given, award_dates(book), day, profile)
     score = score_school(book, counts, profile, span, source, quota, own)
     return score, own + about_fitness
-
-
-BESIDE = 8        # schools from which they are scored in forked processes (some 20 ms each here)
-_FORKED: tuple = ()  # (books, scoring) for the forked processes, which inherit it
-
-
-def _each_scored(books: list[SchoolBook], scoring, jobs: int):
-    """scoring(book) of each book in order; in forked processes when there are enough books. The
-    books are not sent: each process has them from the fork, and is told only which to score."""
-    global _FORKED
-    from ..jobs import can_fork, outcomes
-    if jobs <= 1 or len(books) < BESIDE or not can_fork():
-        yield from map(scoring, books)
-        return
-    _FORKED = (books, scoring)
-    try:
-        for kind, value in outcomes(_score_forked, list(range(len(books))), jobs, raise_unexpected=True):
-            if kind == "input":
-                raise InputError(value)
-            yield value
-    finally:
-        _FORKED = ()
-
-
-def _score_forked(i: int):
-    books, scoring = _FORKED
-    return scoring(books[i])
