@@ -204,19 +204,13 @@ def each_distinct(col: pd.Series, fn) -> pd.Series:
 
 
 def _each_of_each_type(col: pd.Series, cells: np.ndarray, fn) -> pd.Series:
-    """`col.map(fn)` for a column of several types: fn once per distinct value of each type, and the
-    results' dtype inferred as map infers it (the identity map at the end)."""
+    """`col.map(fn)` for a column of several types: each type's cells through each_distinct on their
+    own, and the results' dtype inferred as map infers it (the identity map at the end)."""
     types = np.fromiter(map(type, cells), dtype=object, count=len(cells))
     out = np.empty(len(cells), dtype=object)
     for t in set(types):
         at = np.flatnonzero(types == t)
-        if t is type(None):  # factorize would give NaN for it
-            codes, uniques = np.zeros(len(at), dtype=np.intp), [None]
-        else:
-            codes, uniques = pd.factorize(cells[at], use_na_sentinel=False)  # NaN (a float) a key of its own
-        done = np.empty(len(uniques), dtype=object)
-        done[:] = [fn(u) for u in uniques]
-        out[at] = done[codes]
+        out[at] = each_distinct(col.iloc[at], fn).to_numpy(dtype=object)
     return pd.Series(out, index=col.index, dtype=object).map(_same)
 
 

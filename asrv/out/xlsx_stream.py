@@ -74,9 +74,10 @@ def _plain(s: str) -> bool:
     return len(s) <= 16383 and _NOT_PLAIN.search(s) is None
 
 
-def _text_xml(s: str) -> str:
-    """What follows a text cell's reference and style, as XlsxWriter writes an inline string."""
-    if _plain(s):  # most texts: a name, a class, 良好
+def _text_xml(s: str, plain: bool | None = None) -> str:
+    """What follows a text cell's reference and style, as XlsxWriter writes an inline string;
+    `plain`, when the caller has asked _plain(s) already."""
+    if plain or plain is None and _plain(s):  # most texts: a name, a class, 良好
         return f' t="inlineStr"><is><t>{s}</t></is></c>'
     if len(s) > 16383 and _utf16_len(s) > 32767:
         s = _utf16_truncate(s, 32767)
@@ -105,8 +106,9 @@ class _Memo:
     def text(self, v: str) -> tuple[bool, str]:
         hit = self.texts.get(v)
         if hit is None:
-            s = v if _plain(v) else safe_text(v)
-            hit = self.texts[v] = (formula_like(s), _text_xml(s))
+            plain = _plain(v)
+            s = v if plain else safe_text(v)
+            hit = self.texts[v] = (formula_like(s), _text_xml(s, plain or None))
             if hit[0]:
                 self.quoted.add(v)
         return hit
