@@ -24,7 +24,7 @@ def render_docx(template: Path, context: dict, path) -> None:
     cls, env = _renderer()
     opened = _opened(str(template))
     doc = cls(str(template))
-    doc.docx = opened.fresh()
+    doc.docx = opened.fresh()  # docxtpl opens the template itself only when it holds no document
     try:
         doc.render(context, jinja_env=env, autoescape=True)
         opened.check(doc)
