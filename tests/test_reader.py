@@ -307,23 +307,32 @@ def test_real_xls_long_headers_and_numbers_stored_as_text():
     assert list(t.df["students"]) == [12.0, 12.0]  # typed as the text '12'
 
 
-def test_a_column_of_texts_and_numbers_is_parsed_cell_by_cell_as_it_reads():
+@pytest.mark.parametrize("small", [0, 10_000], ids=["pandas-codes", "cell-keys"])
+def test_a_column_of_texts_and_numbers_is_parsed_cell_by_cell_as_it_reads(monkeypatch, small):
     """Texts beside numbers of one type go by pandas' codes; numbers of two types (1 and TRUE, 1 and
-    1.0) by the cells' own keys: each cell gets its own value, and each bad cell its finding."""
+    1.0) by the cells' own keys: each cell gets its own value, and each bad cell its finding. A short
+    column (SMALL cells or fewer) is keyed cell by cell: both ways read the same values."""
+    import numpy as np
     import pandas as pd
 
     from asrv.io import reader
     from asrv.io.schema import Field
+    monkeypatch.setattr(reader, "SMALL", small)
+
+    def parse(values, field, first=3, problems=None):
+        cells = np.empty(len(values), dtype=object)
+        cells[:] = values
+        rows = pd.RangeIndex(first, first + len(values))
+        return reader._parse_column(cells, rows, field, "D", {"file": "x.xlsx"}, [] if problems is None else problems)
     f = Field("height", "身高", kind="number", special={"免测": "exempt"})
-    cells = [12.0, "12", "", None, float("nan"), "abc", 12.0, "免测", " 12 "]
     problems = []
-    got = reader._parse_column(pd.Series(cells, index=range(3, 12), dtype=object), f, "D", {"file": "x.xlsx"}, problems)
+    got = parse([12.0, "12", "", None, float("nan"), "abc", 12.0, "免测", " 12 "], f, problems=problems)
     assert got.tolist() == [12.0, 12.0, None, None, None, None, 12.0, "exempt", 12.0]
     assert [p.cell for p in problems] == ["D8"]
     flags = Field("ok", "是否", kind="bool")
     mixed = [True, 1, 1.0, "是", None, 0, False]
-
-    def alone(v):
-        return reader._parse_column(pd.Series([v], index=[2], dtype=object), flags, "E", {}, [])[2]
-    got = reader._parse_column(pd.Series(mixed, index=range(2, 9), dtype=object), flags, "E", {}, [])
-    assert [repr(v) for v in got] == [repr(alone(v)) for v in mixed] and got[3] is not None
+    got = parse(mixed, flags, 2)
+    assert [repr(v) for v in got] == [repr(parse([v], flags)[0]) for v in mixed] and got[3] is not None
+    # 0.0 and -0.0 are one number: each cell of either takes the first one's reading, as pandas does.
+    zeros = parse([0.0, -0.0, 1.5, -0.0], Field("reach", "坐位体前屈", kind="number"))
+    assert [repr(v) for v in zeros] == ["0.0", "0.0", "1.5", "0.0"]

@@ -14,6 +14,8 @@ from .header import fill_merged, find_header, is_hint
 from .schema import YES_NO, Field, SheetSpec, norm
 from .workbook import Workbook, column_letter
 
+# A column of no more cells than this is keyed cell by cell, a longer one through pandas' factorizing.
+SMALL = 200
 
 
 @dataclass
@@ -108,7 +110,7 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
     if missing:
         return None
     letters = {name: column_letter(c) for name, c in columns.items()}
-    df = _frame(rows, first_data, columns)
+    index, cells = _frame(rows, first_data, columns)
     by_column = {c: name for name, c in columns.items()}
     for (r0, c0), rule, message in [
             *((cell, "CELL-FORMULA", "公式没有计算结果（请在 Excel 中打开、重新计算并保存后再试）")
@@ -118,8 +120,11 @@ def read_sheet(book: Workbook, spec: SheetSpec, problems: list[Finding],
         if c0 in by_column and r0 + 1 >= first_data:
             problems.append(Finding(rule, ERROR, message, cell=f"{letters[by_column[c0]]}{r0 + 1}", **where))
     for f in spec.fields:
-        if f.name in df.columns:
-            df[f.name] = _parse_column(df[f.name], f, letters[f.name], where, problems)
+        if f.name in cells:
+            cells[f.name] = _parse_column(cells[f.name], index, f, letters[f.name], where, problems)
+    # One frame built from the parsed columns: a frame per sheet and a column set into it per field
+    # cost more than the parsing in a sheet of a hundred rows (most of a district's sheets).
+    df = pd.DataFrame(cells, index=index, dtype=object)
     titles = [clean_text(v) for r in rows[:max(first_data - 2, 0)] for v in dict.fromkeys(r) if not is_blank(v)]
     return Table(spec, book.file, sheet, df, letters, first_data - 1, alternates, titles)
 
@@ -144,30 +149,42 @@ def _duplicate_columns(rows, header_index: int, first_data: int, columns: dict[s
                     f"无法确定用哪一列：请删除或改名其中一列", cell=f"{column_letter(other)}{header_index + 1}", **where))
 
 
-def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> pd.DataFrame:
+def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> tuple[pd.Index, dict[str, np.ndarray]]:
+    """The rows below the header with something in a read column: their Excel row numbers and
+    each field's cells."""
     below = rows[first_data - 1:]
     widest = max(columns.values(), default=-1)
-    if all(len(r) > widest for r in below):  # the usual grid, every row as wide: no test per cell
-        data = {name: list(map(itemgetter(c), below)) for name, c in columns.items()}
-    else:
-        data = {name: [r[c] if c < len(r) else None for r in below] for name, c in columns.items()}
-    df = pd.DataFrame(data, dtype=object)
-    df.index = pd.RangeIndex(first_data, first_data + len(df), name="row")
-    blank = np.ones(len(df), dtype=bool)
-    for name in df.columns:
-        blank &= _blank(df[name].to_numpy(dtype=object))
-    return df[~blank].copy()
+    cells = {}
+    for name, c in columns.items():
+        column = np.empty(len(below), dtype=object)
+        if all(len(r) > widest for r in below):  # the usual grid, every row as wide: no test per cell
+            column[:] = list(map(itemgetter(c), below))
+        else:
+            column[:] = [r[c] if c < len(r) else None for r in below]
+        cells[name] = column
+    blank = np.ones(len(below), dtype=bool)
+    for column in cells.values():
+        blank &= _blank(column)
+    index = pd.RangeIndex(first_data, first_data + len(below), name="row")
+    if not blank.any():
+        return index, cells
+    kept = ~blank
+    return index[kept], {name: column[kept] for name, column in cells.items()}
 
 
 def _blank(cells: np.ndarray) -> np.ndarray:
     """is_blank of every cell, asked once per distinct value (values equal across types, 1 == 1.0, are
     never blank, so sharing a key is harmless)."""
+    if len(cells) <= SMALL:
+        seen: dict = {}
+        return np.fromiter((seen[v] if v in seen else seen.setdefault(v, is_blank(v)) for v in cells),
+                           dtype=bool, count=len(cells))
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     return np.append([is_blank(u) for u in uniques], True)[codes].astype(bool)
 
 
-def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
-                  problems: list[Finding]) -> pd.Series:
+def _parse_column(cells: np.ndarray, rows: pd.Index, f: Field, letter: str, where: dict,
+                  problems: list[Finding]) -> np.ndarray:
     """Parse each distinct raw value once; report every bad cell with its position."""
     parse = _parser(f)
     special = {norm(k): v for k, v in (f.special or {}).items()}
@@ -175,15 +192,23 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
     numbers_special = any(_numeric(k) for k in special)
     values: dict = {}
     errors: dict = {}
-    cells = raw.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    types = set(map(type, cells[codes != -1]))
     # pandas takes TRUE, 1 and 1.0 (and Decimal 1) for one value: with numbers of two types each
     # cell is its own key, or a 1 after a TRUE would be read as a blank. Otherwise (texts beside
-    # numbers of one type too) pandas' codes tell the cells apart as the keys do.
-    exact = len(types & {bool, int, float, Decimal}) <= 1
-    keys = [_key(u) for u in uniques] if exact else None
-    for key, v in (zip(keys, uniques) if exact else {_key(v): v for v in cells}.items()):  # each key once
+    # numbers of one type too) pandas' codes tell the cells apart as the keys do. A short column
+    # is keyed cell by cell: pandas' factorizing costs more than it saves there.
+    exact = len(cells) > SMALL
+    if exact:
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+        exact = len(set(map(type, cells[codes != -1])) & {bool, int, float, Decimal}) <= 1
+    if exact:
+        keys = [_key(u) for u in uniques]
+        distinct = zip(keys, uniques)
+    else:  # each key with its first cell, as pandas keeps 0.0 before -0.0
+        first: dict = {}
+        for v in cells:
+            first.setdefault(_key(v), v)
+        distinct = first.items()
+    for key, v in distinct:
         if is_blank(v):
             values[key] = None
             continue
@@ -198,17 +223,18 @@ def _parse_column(raw: pd.Series, f: Field, letter: str, where: dict,
         except ValueError as exc:
             errors[key] = (str(exc), "CELL-RANGE" if isinstance(exc, _OutOfRange) else _rule(f))
     if errors:
-        for row, v in raw.items():
+        for row, v in zip(rows, cells):
             err = errors.get(_key(v))
             if err is not None:
                 msg, rule = err
                 problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
                                         cell=f"{letter}{row}", value=clean_text(v), **where))
-    if exact:
-        parsed = np.empty(len(uniques) + 1, dtype=object)  # the last for blanks (None, NaN): None
+    parsed = np.empty(len(uniques) + 1 if exact else len(cells), dtype=object)
+    if exact:  # the last for blanks (None, NaN): None
         parsed[:-1] = [values.get(k) for k in keys]
-        return pd.Series(parsed[codes], index=raw.index, dtype=object)
-    return pd.Series([values.get(_key(v)) for v in cells], index=raw.index, dtype=object)
+        return parsed[codes]
+    parsed[:] = [values.get(_key(v)) for v in cells]
+    return parsed
 
 
 def _numeric(text: str) -> bool:
