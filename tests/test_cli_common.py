@@ -3,6 +3,7 @@ even when the run cannot start, plain lines for pipes, --out problems as finding
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,19 @@ def test_piped_output_is_one_tab_separated_line_per_finding(tmp_path):
     assert r.exit_code == 1 and len(lines) == 11
     assert all(len(line.split("\t")) == 6 for line in lines)
     assert any(line.split("\t")[3:5] == ["schedule.xlsx", "安排!G10"] for line in lines)
+
+
+def test_the_program_says_every_line_and_ends_with_its_exit_code(tmp_path):
+    """`asrv` ends its process at once after the run (asrv.cli.main.entry): every finding line is
+    still written out, the exit code is the run's, and the outputs are complete."""
+    r = runner.invoke(app, ["check-schedule", str(SCHEDULE), "--out", str(tmp_path / "a")])
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a clerk's terminal runs it
+    p = subprocess.run([sys.executable, "-m", "asrv", "check-schedule", str(SCHEDULE), "--out", str(tmp_path / "b")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120, env=buffered)
+    assert (p.returncode, p.stdout) == (r.exit_code, r.stdout) == (1, r.stdout) and p.stdout.count("\n") == 11
+    assert "已写出" in p.stderr and "Traceback" not in p.stderr
+    assert sorted(f.name for f in (tmp_path / "b").iterdir()) == sorted(f.name for f in (tmp_path / "a").iterdir())
+    assert (tmp_path / "b" / "安排检查报告.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
 
 
 def test_a_closed_pipe_ends_without_a_traceback():
