@@ -107,3 +107,38 @@ def test_schools_scored_and_written_beside_are_the_ones_done_here(tmp_path, monk
     for name in names1:
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
     assert sorted(p.name for p in out2.iterdir() if not p.name.startswith(".")) == sorted(str(n) for n in names2)
+
+
+def test_enrolment_workbooks_written_beside_are_the_ones_written_here(tmp_path, monkeypatch):
+    """enroll: with two processes a forked one writes the first workbooks (about half the cells) and
+    the Word notice renders beside; every output is the same bytes as with one process."""
+    import os
+
+    from asrv import enroll
+    from asrv.enroll import outputs
+    samples = Path(__file__).resolve().parents[1] / "sample_data"
+    monkeypatch.setattr(outputs, "FORK_CELLS", 1)
+    log = tmp_path / "pids"
+    real = outputs._books
+
+    def recorded(books):  # a forked process's id reaches this one only through a file
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()} {len(books)}\n")
+        real(books)
+    monkeypatch.setattr(outputs, "_books", recorded)
+    result = enroll.run([str(samples / "survey.xlsx")], load_profile("default"), options=enroll.Options(
+        catalog=[str(samples / "catalog.xlsx")], seed=20260901, school="示例市实验小学", date=dt.date(2026, 9, 1)))
+    runs = {}
+    for jobs in (1, 2):
+        result.options.jobs = jobs
+        out = tmp_path / f"out{jobs}"
+        runs[jobs] = (out, [p.relative_to(out) for p in enroll.write(result, out)])
+    calls = [tuple(map(int, line.split())) for line in log.read_text().splitlines()]
+    here = os.getpid()
+    assert calls[:2] == [(here, 0), (here, 3)]  # one process: none forked, all three here
+    forked = [n for pid, n in calls[2:] if pid != here]
+    assert len(calls) == 4 and forked and forked[0] >= 1 and sum(n for _, n in calls[2:]) == 3
+    (out1, names1), (out2, names2) = runs[1], runs[2]
+    assert names1 == names2 and sum(str(n).endswith(".xlsx") for n in names1) == 3
+    for name in names1:
+        assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name

@@ -42,8 +42,21 @@ def test_notices_rendered_in_processes_are_the_ones_rendered_here(tmp_path, monk
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
 
 
+def _notice(rows: int):
+    from asrv.notice.model import Channel, Notice, NoticeTable, Section
+    day = dt.date(2026, 9, 1)
+    table = NoticeTable(["序号", "姓名"], [[str(i), f"张*{i}"] for i in range(rows)])
+    return Notice("录取通知", [], ["现将录取结果公示如下。"], [Section("名单", [], table)], day, day, 5,
+                  Channel("教务处"), "示例学校", day)
+
+
 def test_a_worker_is_used_only_where_it_pays():
-    with parallel.docx_made(["甲"] * 3, 2) as made:
-        assert made == [None] * 3  # fewer than FEW notices
-    with parallel.docx_made(["甲"] * 20, 1) as made:
+    with parallel.docx_made([_notice(3)] * 3, 2) as made:
+        assert made == [None] * 3  # fewer than FEW notices, and short
+    with parallel.docx_made([_notice(3)] * 20, 1) as made:
         assert made == [None] * 20  # one process asked for
+    long = _notice(parallel.LONG)
+    with parallel.docx_made([long], 2) as made:  # one long list: rendered beside this process
+        assert made[0] is not None
+        from asrv.notice.render import docx_bytes
+        assert made[0]() == docx_bytes(long)
