@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..io.keys import class_id, school_order
-from .frames import Loaded, Sources, dates, frame, minutes, per_value, person, text
+from .frames import Loaded, Sources, dates, minutes, per_value, person, stacked, text
 from .load import DEPARTURE_FIELDS
 
 COLUMNS = {
@@ -39,12 +39,11 @@ class Data:
 
 def build(loaded: list[Loaded], given: bool) -> Data:
     sources = Sources()
-    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in COLUMNS}
+    parts: dict[str, list[tuple]] = {k: [] for k in COLUMNS}
     for item in loaded:
         for kind, table in item.tables.items():
-            tab = sources.add(table)
-            parts[kind].append(frame(table, tab, item.school, given, COLUMNS[kind]))
-    got = {k: pd.concat(v, ignore_index=True) if v else _empty(k) for k, v in parts.items()}
+            parts[kind].append((table, sources.add(table), item.school))
+    got = {k: _empty(k) if not v else stacked(v, given, COLUMNS[k]) for k, v in parts.items()}
     roster, att = _roster(got["roster"]), _attendance(got["attendance"])
     guardians = got["guardians"].assign(student_id=text(got["guardians"]["student_id"]),
                                         picker=per_value(got["guardians"]["picker"], person),

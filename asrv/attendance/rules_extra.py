@@ -15,7 +15,7 @@ from ..examples import read_filled
 from ..io import Table, open_workbook
 from ..io.clock import weekday_name
 from ..io.keys import class_id
-from .frames import day, file_school, frame, hhmm, person, text
+from .frames import day, file_school, hhmm, person, stacked, text
 from .rules import Check
 
 CENT = Decimal("0.01")
@@ -107,15 +107,14 @@ def fee_frames(c: Check, files: list[FeeFile], given: bool) -> tuple[pd.DataFram
     """报名 and 缴费 rows (school, term, student_id, money) of the fee files, cells kept in the sources."""
     enr, pay = [], []
     for f in files:
-        enr.append(frame(f.enrollment, c.data.sources.add(f.enrollment), f.school, given,
-                         ("term", "student_id", "mode", "fee")))
+        enr.append((f.enrollment, c.data.sources.add(f.enrollment), f.school))
         if f.payments is not None:
-            pay.append(frame(f.payments, c.data.sources.add(f.payments), f.school, given,
-                             ("term", "student_id", "amount")))
+            pay.append((f.payments, c.data.sources.add(f.payments), f.school))
     out = []
-    for parts in (enr, pay):
-        df = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-            columns=["term", "student_id", "school", "tab", "line"])
+    for parts, columns in ((enr, ("term", "student_id", "mode", "fee")), (pay, ("term", "student_id", "amount"))):
+        df = stacked(parts, given, columns)
+        if df is None:
+            df = pd.DataFrame(columns=["term", "student_id", "school", "tab", "line"])
         df = df.assign(student_id=text(df["student_id"]), school=align(df["school"], c.data.schools))
         out.append(_this_term(c, df))
     return out[0], out[1]

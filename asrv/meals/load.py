@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..attendance.frames import Loaded, Sources, blank_cells, dates, file_school, frame, per_value, text
+from ..attendance.frames import Loaded, Sources, blank_cells, dates, file_school, per_value, stacked, text
 from ..findings import Finding, InputError
 from ..examples import read_filled_sheets
 from ..io import open_workbook
@@ -50,14 +50,15 @@ class Data:
 
 def build(loaded: list[Loaded], given: bool, default_meal: str) -> Data:
     sources = Sources()
-    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in COLUMNS}
+    parts: dict[str, list[tuple]] = {k: [] for k in COLUMNS}
     for item in loaded:
         for kind, table in item.tables.items():
-            parts[kind].append(frame(table, sources.add(table), item.school, given, COLUMNS[kind]))
+            parts[kind].append((table, sources.add(table), item.school))
     frames = {}
     for kind, got in parts.items():
-        df = pd.concat(got, ignore_index=True) if got else pd.DataFrame(
-            {c: pd.Series(dtype=object) for c in (*COLUMNS[kind], "school", "tab", "line")})
+        df = stacked(got, given, COLUMNS[kind])
+        if df is None:
+            df = pd.DataFrame({c: pd.Series(dtype=object) for c in (*COLUMNS[kind], "school", "tab", "line")})
         df = df.assign(date=dates(df["date"]), meal=per_value(df["meal"], str, default_meal))
         frames[kind] = df.rename(columns={"class": "klass"})
     a = frames["accompany"]
