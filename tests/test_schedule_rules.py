@@ -120,6 +120,22 @@ def test_sch_len_sums_sessions_across_rows_once_for_overlaps(tmp_path):
     assert not hits(run(tmp_path, parallel), "SCH-LEN")
 
 
+def test_union_minutes_counts_each_minute_once_and_keeps_the_first_row_ending_last():
+    import pandas as pd
+
+    from asrv.schedule.rules_time import GROUP_DAY, union_minutes
+    nan = float("nan")
+    rows = [("A", 1, 960, 1000, 1), ("A", 1, 970, 990, 2), ("A", 1, 1010, 1040, 3), ("A", 1, 1020, 1040, 4),
+            ("B", 1, 900, 930, 5), ("A", 2, 960, nan, 6), ("A", 2, 980, 1000, 7)]
+    s = pd.DataFrame([{"file": "s.xlsx", "school": "一小", "group": g, "day": d, "start": float(a), "end": float(b),
+                       "row": r} for g, d, a, b, r in rows])
+    got = union_minutes(s.sample(frac=1, random_state=3), GROUP_DAY)
+    assert list(got.columns) == [*GROUP_DAY, "start", "end", "row", "minutes"]
+    assert got[["group", "day", "row", "minutes"]].values.tolist() == [["A", 1, 3, 70.0], ["A", 2, 7, 20.0],
+                                                                      ["B", 1, 5, 30.0]]
+    assert union_minutes(s.iloc[:0], GROUP_DAY).empty
+
+
 def test_sch_len_is_per_group_and_per_day(tmp_path):
     rows = [session(start="16:00", end="17:00"), session(start="17:00", end="17:40", group="三(2)班", room="302"),
             session(day="周二", start="16:50", end="17:30", staff="李四", room="303")]
