@@ -85,7 +85,10 @@ def sheet_titles(names: list[str], reserved=()) -> list[str]:
 
 def display_width(text: object) -> int:
     """Columns Excel needs: a CJK character is two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+    s = str(text)
+    if s.isascii():  # every ASCII character is narrow
+        return len(s)
+    return len(s) + sum(1 for ch in s if unicodedata.east_asian_width(ch) in "WF")
 
 
 def shown(v: Any) -> str:
