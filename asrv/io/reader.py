@@ -154,10 +154,11 @@ def _frame(rows: list[list], first_data: int, columns: dict[str, int]) -> tuple[
     each field's cells."""
     below = rows[first_data - 1:]
     widest = max(columns.values(), default=-1)
+    even = all(len(r) > widest for r in below)  # the usual grid, every row as wide: no test per cell
     cells = {}
     for name, c in columns.items():
         column = np.empty(len(below), dtype=object)
-        if all(len(r) > widest for r in below):  # the usual grid, every row as wide: no test per cell
+        if even:
             column[:] = list(map(itemgetter(c), below))
         else:
             column[:] = [r[c] if c < len(r) else None for r in below]
