@@ -119,13 +119,7 @@ def test_enrolment_workbooks_written_beside_are_the_ones_written_here(tmp_path, 
     samples = Path(__file__).resolve().parents[1] / "sample_data"
     monkeypatch.setattr(outputs, "FORK_CELLS", 1)
     log = tmp_path / "pids"
-    real = outputs._books
-
-    def recorded(books):  # a forked process's id reaches this one only through a file
-        with open(log, "a", encoding="utf-8") as f:
-            f.write(f"{os.getpid()} {len(books)}\n")
-        real(books)
-    monkeypatch.setattr(outputs, "_books", recorded)
+    monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
     result = enroll.run([str(samples / "survey.xlsx")], load_profile("default"), options=enroll.Options(
         catalog=[str(samples / "catalog.xlsx")], seed=20260901, school="示例市实验小学", date=dt.date(2026, 9, 1)))
     runs = {}
@@ -140,5 +134,48 @@ def test_enrolment_workbooks_written_beside_are_the_ones_written_here(tmp_path, 
     assert len(calls) == 4 and forked and forked[0] >= 1 and sum(n for _, n in calls[2:]) == 3
     (out1, names1), (out2, names2) = runs[1], runs[2]
     assert names1 == names2 and sum(str(n).endswith(".xlsx") for n in names1) == 3
+    for name in names1:
+        assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
+
+
+def _logged(write_each, log: Path):
+    """write_each that first notes its process id and how many outputs it was given: a forked
+    process's id reaches the test only through a file."""
+    import os
+
+    def logged(claimed):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()} {len(claimed)}\n")
+        write_each(claimed)
+    return logged
+
+
+def test_survey_outputs_written_beside_are_the_ones_written_here(tmp_path, monkeypatch):
+    """survey: with two processes a forked one writes the first half of the schools' workbooks and
+    reports; every output is the same bytes as with one process."""
+    import os
+
+    from asrv import survey
+    from asrv.survey import outputs
+    from test_survey_batch import district
+    folder = tmp_path / "调查表"
+    district(folder)
+    monkeypatch.setattr(outputs, "FORK_SCHOOLS", 2)
+    log = tmp_path / "pids"
+    monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
+    result = survey.run([str(folder)], load_profile("default"), options=survey.Options(date=dt.date(2026, 9, 1)))
+    schools = len(result.per_school)
+    runs = {}
+    for jobs in (1, 2):
+        result.options.jobs = jobs
+        out = tmp_path / f"out{jobs}"
+        runs[jobs] = (out, [p.relative_to(out) for p in survey.write(result, out)])
+    calls = [tuple(map(int, line.split())) for line in log.read_text().splitlines()]
+    here = os.getpid()
+    assert schools >= 4 and calls[:2] == [(here, 0), (here, 2 * schools)]  # one process: every output here
+    forked = [n for pid, n in calls[2:] if pid != here]
+    assert len(calls) == 4 and forked == [schools // 2 * 2] and sum(n for _, n in calls[2:]) == 2 * schools
+    (out1, names1), (out2, names2) = runs[1], runs[2]
+    assert names1 == names2 and len(names1) == 2 * schools + 1
     for name in names1:
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork, naming
+from ..out.forked import beside, can_fork, first_half, write_each
 from ..out.xlsx_format import sheet_titles
 from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings
 from ..survey.parse import grades_text
@@ -88,31 +88,14 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
         if len(result.per_school) > 1:
             books.append(("全区汇总.xlsx", titled(district_sheets(result), title_line(
                 result.schools, "课后服务活动录取汇总", day=result.options.day))))
-        books = [(name, outputs.claim(name), sheets) for name, sheets in books]
-        cells = [sum(len(sh.rows) * len(sh.columns) for sh in sheets) for _, _, sheets in books]
+        claimed = [(name, outputs.claim(name), partial(write_workbook, sheets=sheets)) for name, sheets in books]
+        cells = [sum(len(sh.rows) * len(sh.columns) for sh in sheets) for _, sheets in books]
         processes = 2 if can_fork(result.options.jobs) and len(books) > 1 and sum(cells) >= FORK_CELLS else 1
-        first = _half(cells) if processes > 1 else 0
+        first = first_half(cells) if processes > 1 else 0
         with beside(Path(out_dir), processes) as run:
-            run(None, partial(_books, books[:first]))  # forked before any thread starts
+            run(None, partial(write_each, claimed[:first]))  # forked before any thread starts
             with notices_rendering(result) as made:
-                _books(books[first:])
-                written = [outputs.directory / name for name, _, _ in books]
+                write_each(claimed[first:])
+                written = [outputs.directory / name for name, _ in books]
                 written += write_notices(outputs, result, made)
     return written
-
-
-def _half(cells: list[int]) -> int:
-    """How many of the first workbooks (of two or more) hold about half the cells: one at least, never all."""
-    total, seen = sum(cells), 0
-    for i, n in enumerate(cells[:-1], 1):
-        seen += n
-        if 2 * seen >= total:
-            return i
-    return len(cells) - 1
-
-
-def _books(books: list[tuple]) -> None:
-    """Each workbook into its claimed path; a failed write names its output (OSError.filename)."""
-    for name, tmp, sheets in books:
-        with naming(name):
-            write_workbook(tmp, sheets)

@@ -45,6 +45,25 @@ def beside(out_dir: Path, processes: int) -> Iterator[Callable[..., None]]:
         raise
 
 
+def write_each(claimed: list[tuple[str, Path, Callable[[Path], object]]]) -> None:
+    """Each (output name, its claimed temporary path, a writer of it): writer(path). A failed write
+    names its output (as the OSError's filename), for beside() to report."""
+    for name, tmp, writer in claimed:
+        with naming(name):
+            writer(tmp)
+
+
+def first_half(sizes: list[int]) -> int:
+    """How many of the first outputs (of two or more) hold about half of `sizes`: the share a forked
+    process writes. One at least, never all."""
+    total, seen = sum(sizes), 0
+    for i, n in enumerate(sizes[:-1], 1):
+        seen += n
+        if 2 * seen >= total:
+            return i
+    return len(sizes) - 1
+
+
 @contextmanager
 def naming(name: str) -> Iterator[None]:
     """An OSError in the block names output `name` (as its filename): a job writing many outputs

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork, naming
+from ..out.forked import beside, can_fork, write_each
 from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
@@ -61,14 +61,14 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     names = UniqueNames()
     with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs:
         books = [(f"{names(s.school, '学校')}_评分结果.xlsx", s) for s in result.per_school]
-        books = [(name, outputs.claim(name), s) for name, s in books]
+        claimed = [(name, outputs.claim(name), partial(_school_book, result, s)) for name, s in books]
         processes = 2 if can_fork(result.options.jobs) and len(books) >= FORK_BOOKS else 1
         half = len(books) // 2 if processes > 1 else 0
         with beside(Path(out_dir), processes) as run:
-            run(None, partial(_school_books, result, books[:half]))  # forked before any thread starts
+            run(None, partial(write_each, claimed[:half]))  # forked before any thread starts
             with notices_rendering(result) as made:
-                _school_books(result, books[half:])
-                written = [outputs.directory / name for name, _, _ in books]
+                write_each(claimed[half:])
+                written = [outputs.directory / name for name, _ in books]
                 if len(result.per_school) > 1:
                     sheets = district.sheets(result)
                     written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
@@ -76,8 +76,5 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def _school_books(result: ScoreResult, books: list[tuple]) -> None:
-    """Each school's workbook into its claimed path; a failed write names its output (OSError.filename)."""
-    for name, tmp, s in books:
-        with naming(name):
-            write_workbook(tmp, school_sheets(result, s))
+def _school_book(result: ScoreResult, s: SchoolScore, path: Path) -> None:
+    write_workbook(path, school_sheets(result, s))

@@ -2,10 +2,12 @@
 over several schools one folder per school and 全区汇总.xlsx beside them."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
+from ..out.forked import beside, can_fork, write_each
 from ..out.names import UniqueNames
 from .charts import Chart, charts_sheet, svg_bars
 from .result import SurveyResult
@@ -100,20 +102,38 @@ def district_sheets(result: SurveyResult) -> list[SheetOut]:
             findings_sheet(result.findings, lead=SCHOOL_COLUMN)]
 
 
-def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
-    from markupsafe import Markup
-    where = folders(result.schools)
-    written: list[Path] = []
-    with Outputs(out_dir, "survey", inputs=[f.path for f in result.files]) as outputs:
-        for s in result.per_school:
-            charts, sheets = survey_charts(s), survey_sheets(s, school_findings(result, s.school))
+# Schools from which a forked process writes the first half of their workbooks and reports.
+FORK_SCHOOLS = 8
 
-            book = titled([charts_sheet(charts), *sheets], title_line(s.school, "课后服务意向调查汇总", day=result.options.day))
-            written.append(outputs.write(f"{where[s.school]}调查汇总.xlsx", lambda p, book=book: write_workbook(p, book)))
-            written.append(outputs.write_text(f"{where[s.school]}调查报告.html", render(
-                "survey_report.html.j2", r=told_apart(s, result.options.mask), mask=result.options.mask,
-                svgs=[Markup(svg_bars(c)) for c in charts])))
+
+def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
+    """All files together or none. With more than one process and many schools, a forked one writes
+    the first half of the schools' workbooks and reports while this one writes the rest."""
+    where = folders(result.schools)
+    with Outputs(out_dir, "survey", inputs=[f.path for f in result.files]) as outputs:
+        claimed = []
+        for s in result.per_school:
+            book, page = f"{where[s.school]}调查汇总.xlsx", f"{where[s.school]}调查报告.html"
+            claimed += [(book, outputs.claim(book), partial(_book, result, s)),
+                        (page, outputs.claim(page), partial(_page, result, s))]
+        processes = 2 if can_fork(result.options.jobs) and len(result.per_school) >= FORK_SCHOOLS else 1
+        half = len(result.per_school) // 2 * 2 if processes > 1 else 0
+        with beside(Path(out_dir), processes) as run:
+            run(None, partial(write_each, claimed[:half]))
+            write_each(claimed[half:])
+        written = [outputs.directory / name for name, _, _ in claimed]
         if len(result.per_school) > 1:
             sheets = titled(district_sheets(result), title_line(result.schools, "课后服务意向调查汇总", day=result.options.day))
             written.append(outputs.write("全区汇总.xlsx", lambda p: write_workbook(p, sheets)))
     return written
+
+
+def _book(result: SurveyResult, s: SchoolSurvey, path: Path) -> None:
+    book = [charts_sheet(survey_charts(s)), *survey_sheets(s, school_findings(result, s.school))]
+    write_workbook(path, titled(book, title_line(s.school, "课后服务意向调查汇总", day=result.options.day)))
+
+
+def _page(result: SurveyResult, s: SchoolSurvey, path: Path) -> None:
+    from markupsafe import Markup
+    path.write_text(render("survey_report.html.j2", r=told_apart(s, result.options.mask), mask=result.options.mask,
+                           svgs=[Markup(svg_bars(c)) for c in survey_charts(s)]), encoding="utf-8")
