@@ -122,20 +122,27 @@ def test_enrolment_workbooks_written_beside_are_the_ones_written_here(tmp_path, 
     monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
     result = enroll.run([str(samples / "survey.xlsx")], load_profile("default"), options=enroll.Options(
         catalog=[str(samples / "catalog.xlsx")], seed=20260901, school="示例市实验小学", date=dt.date(2026, 9, 1)))
-    runs = {}
-    for jobs in (1, 2):
-        result.options.jobs = jobs
-        out = tmp_path / f"out{jobs}"
-        runs[jobs] = (out, [p.relative_to(out) for p in enroll.write(result, out)])
-    calls = [tuple(map(int, line.split())) for line in log.read_text().splitlines()]
+    names, calls = _one_and_two_processes(enroll.write, result, tmp_path, log)
     here = os.getpid()
     assert calls[:2] == [(here, 0), (here, 3)]  # one process: none forked, all three here
     forked = [n for pid, n in calls[2:] if pid != here]
     assert len(calls) == 4 and forked and forked[0] >= 1 and sum(n for _, n in calls[2:]) == 3
+    assert sum(str(n).endswith(".xlsx") for n in names) == 3
+
+
+def _one_and_two_processes(write, result, tmp_path: Path, log: Path) -> tuple[list[Path], list[tuple[int, int]]]:
+    """`write(result, …)` with one process, then two: the outputs' names (the same, in the same
+    order, each of the same bytes: asserted here) and each write_each call logged (process id, outputs)."""
+    runs = {}
+    for jobs in (1, 2):
+        result.options.jobs = jobs
+        out = tmp_path / f"out{jobs}"
+        runs[jobs] = (out, [p.relative_to(out) for p in write(result, out)])
     (out1, names1), (out2, names2) = runs[1], runs[2]
-    assert names1 == names2 and sum(str(n).endswith(".xlsx") for n in names1) == 3
+    assert names1 == names2
     for name in names1:
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
+    return names1, [tuple(map(int, line.split())) for line in log.read_text().splitlines()]
 
 
 def _logged(write_each, log: Path):
@@ -165,17 +172,9 @@ def test_survey_outputs_written_beside_are_the_ones_written_here(tmp_path, monke
     monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
     result = survey.run([str(folder)], load_profile("default"), options=survey.Options(date=dt.date(2026, 9, 1)))
     schools = len(result.per_school)
-    runs = {}
-    for jobs in (1, 2):
-        result.options.jobs = jobs
-        out = tmp_path / f"out{jobs}"
-        runs[jobs] = (out, [p.relative_to(out) for p in survey.write(result, out)])
-    calls = [tuple(map(int, line.split())) for line in log.read_text().splitlines()]
+    names, calls = _one_and_two_processes(survey.write, result, tmp_path, log)
     here = os.getpid()
     assert schools >= 4 and calls[:2] == [(here, 0), (here, 2 * schools)]  # one process: every output here
     forked = [n for pid, n in calls[2:] if pid != here]
     assert len(calls) == 4 and forked == [schools // 2 * 2] and sum(n for _, n in calls[2:]) == 2 * schools
-    (out1, names1), (out2, names2) = runs[1], runs[2]
-    assert names1 == names2 and len(names1) == 2 * schools + 1
-    for name in names1:
-        assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
+    assert len(names) == 2 * schools + 1
