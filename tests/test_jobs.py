@@ -178,3 +178,28 @@ def test_survey_outputs_written_beside_are_the_ones_written_here(tmp_path, monke
     forked = [n for pid, n in calls[2:] if pid != here]
     assert len(calls) == 4 and forked == [schools // 2 * 2] and sum(n for _, n in calls[2:]) == 2 * schools
     assert len(names) == 2 * schools + 1
+
+
+def test_fee_workbook_written_beside_the_notices_is_the_one_written_here(tmp_path, monkeypatch):
+    """fees: with two processes a forked one writes the workbook while this one writes the notices
+    (rendering the Word ones here too); every output is the same bytes as with one process."""
+    import os
+
+    from asrv import fees
+    from asrv.fees import outputs
+    monkeypatch.setattr(outputs, "FORK_STUDENTS", 1)
+    log = tmp_path / "pids"
+    real = outputs._workbook
+
+    def logged(result, path):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()} 1\n")
+        real(result, path)
+    monkeypatch.setattr(outputs, "_workbook", logged)
+    district = Path(__file__).resolve().parents[1] / "sample_data" / "district"
+    result = fees.run(sorted(map(str, district.glob("*/*收费.xlsx"))), load_profile("default"),
+                      options=fees.Options(term="2026秋", date=dt.date(2026, 12, 28)))
+    names, calls = _one_and_two_processes(fees.write, result, tmp_path, log)
+    here = os.getpid()
+    assert len(calls) == 2 and calls[0] == (here, 1) and calls[1][0] != here
+    assert str(names[0]).endswith(".xlsx") and sum(str(n).endswith(".docx") for n in names) >= 2

@@ -2,6 +2,7 @@
 参数) and, per school, the 收费公示 and 收支公示 in HTML and Markdown; all written together, or none."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pandas as pd
 from ..notice import notices_rendering, write_notices
 from ..out import Outputs, SheetOut, mask_name, title_line, titled, write_workbook
 from ..out.findings import findings_sheet as shared_findings_sheet
+from ..out.forked import beside, can_fork
 from .load import each_distinct
 from .money import cents, yuan
 from .result import FeesResult
@@ -104,10 +106,25 @@ def workbook_sheets(result: FeesResult) -> list[SheetOut]:
     return titled(sheets, title_line(result.schools, "课后服务收费汇总", result.term.title, result.options.day))
 
 
+# Students from which a forked process writes the workbook: its 学生 sheet, a row a student, takes
+# as long as every school's notices (150,000 students: 3 s).
+FORK_STUDENTS = 5_000
+
+
 def write(result: FeesResult, out_dir: str | Path) -> list[Path]:
-    """The workbook and, per school, both notices in every notice format: all written, or none."""
-    sheets = workbook_sheets(result)
-    with Outputs(out_dir, "fees", inputs=[f.path for f in result.files]) as outputs, notices_rendering(result) as made:
-        paths = [outputs.write(f"收费汇总_{result.term.code}.xlsx", lambda p: write_workbook(p, sheets))]
-        paths += write_notices(outputs, result, made)
+    """The workbook and, per school, both notices in every notice format: all written, or none. With
+    more than one process and many students, a forked one writes the workbook beside the notices."""
+    name = f"收费汇总_{result.term.code}.xlsx"
+    students = 0 if result.students is None else len(result.students)
+    with Outputs(out_dir, "fees", inputs=[f.path for f in result.files]) as outputs:
+        processes = 2 if can_fork(result.options.jobs) and students >= FORK_STUDENTS else 1
+        with beside(Path(out_dir), processes) as run:
+            run(name, partial(_workbook, result, outputs.claim(name)))  # forked before any thread starts
+            with notices_rendering(result, busy=processes - 1) as made:
+                paths = [outputs.directory / name, *write_notices(outputs, result, made)]
     return paths
+
+
+def _workbook(result: FeesResult, path: Path) -> None:
+    # The sheets are made in the writing process: a district's 150,000 rows are never built here.
+    write_workbook(path, workbook_sheets(result))

@@ -62,12 +62,15 @@ def notice_of(result, kind: str, *, school: str = "", **parts):
 
 
 @contextmanager
-def notices_rendering(result) -> Iterator[list]:
+def notices_rendering(result, busy: int = 0) -> Iterator[list]:
     """The run's Word notices set rendering in worker processes now (asrv.notice.parallel), so
-    they are made while this process writes the workbooks; `write_notices(…, made=)` writes them."""
+    they are made while this process writes the workbooks; `write_notices(…, made=)` writes them.
+    `busy`: processes of the run already writing beside this one, which the workers leave room for."""
+    from ..jobs import default_jobs
     from .parallel import docx_made
     notices = [] if state(result) == WITHHELD else [n for _, n in result.notices]
-    with docx_made(notices, getattr(result.options, "jobs", 1)) as made:
+    jobs = getattr(result.options, "jobs", 1) or default_jobs()
+    with docx_made(notices, max(jobs - busy, 1)) as made:
         yield made
 
 
