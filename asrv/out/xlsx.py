@@ -23,6 +23,9 @@ STAMP = dt.datetime(2000, 1, 1)  # the document's created/modified time, so a re
 # More cells than this in a workbook and its rows are streamed to disk (ColumnStream), where a cell
 # costs a fifth of XlsxWriter's calls; below it the temporary files cost more than that saves.
 STREAM_CELLS = 600
+# Up to this many cells the parts of a streamed workbook are still put together in memory: a dozen
+# temporary files made and removed for each school's small workbook cost more than its rows.
+PACK_CELLS = 50_000
 FIT_ROWS = 2000                  # rows looked at to fit a column's width
 MIN_WIDTH, MAX_WIDTH = 6, 60     # a column capped at MAX_WIDTH wraps its text
 ZIP_LEVEL = 1                    # zlib's fastest
@@ -91,7 +94,8 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
     # A big workbook's rows are streamed to XlsxWriter's temporary files, in a folder of our own,
     # removed whatever happens; a small one is put together in memory, with no file but itself.
     # 1,000 rows of 10 columns: 130 ms in memory, 37 ms streamed; 50 rows: about even.
-    big = sum(len(s.rows) * max(len(s.columns), 1) for s in sheets) > STREAM_CELLS
+    cells = sum(len(s.rows) * max(len(s.columns), 1) for s in sheets)
+    big = cells > STREAM_CELLS
     with tempfile.TemporaryDirectory(prefix=".asrv-xlsx-", dir=path.parent) if big else nullcontext() as tmp:
         wb = xlsxwriter.Workbook(str(path), {
             "constant_memory": big, "in_memory": not big, "tmpdir": tmp,
@@ -107,6 +111,7 @@ def write_workbook(path: str | Path, sheets: list[SheetOut]) -> None:
                 if getattr(ws, "row_data_fh", None) is not None:
                     ws.row_data_fh.close()
             raise
+        wb.in_memory = cells <= PACK_CELLS  # read when the parts are packed: the rows are in their files already
         _close(wb)
 
 
