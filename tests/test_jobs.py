@@ -119,7 +119,7 @@ def test_enrolment_workbooks_written_beside_are_the_ones_written_here(tmp_path, 
     samples = Path(__file__).resolve().parents[1] / "sample_data"
     monkeypatch.setattr(outputs, "FORK_CELLS", 1)
     log = tmp_path / "pids"
-    monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
+    _log_writes(monkeypatch, outputs, log)
     result = enroll.run([str(samples / "survey.xlsx")], load_profile("default"), options=enroll.Options(
         catalog=[str(samples / "catalog.xlsx")], seed=20260901, school="示例市实验小学", date=dt.date(2026, 9, 1)))
     names, calls = _one_and_two_processes(enroll.write, result, tmp_path, log)
@@ -143,6 +143,13 @@ def _one_and_two_processes(write, result, tmp_path: Path, log: Path) -> tuple[li
     for name in names1:
         assert (out2 / name).read_bytes() == (out1 / name).read_bytes(), name
     return names1, [tuple(map(int, line.split())) for line in log.read_text().splitlines()]
+
+
+def _log_writes(monkeypatch, outputs, log: Path) -> None:
+    """write_each logged where the command calls it and where asrv.out.forked.sharing does."""
+    from asrv.out import forked
+    monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
+    monkeypatch.setattr(forked, "write_each", _logged(forked.write_each, log))
 
 
 def _logged(write_each, log: Path):
@@ -169,7 +176,7 @@ def test_survey_outputs_written_beside_are_the_ones_written_here(tmp_path, monke
     district(folder)
     monkeypatch.setattr(outputs, "FORK_SCHOOLS", 2)
     log = tmp_path / "pids"
-    monkeypatch.setattr(outputs, "write_each", _logged(outputs.write_each, log))
+    _log_writes(monkeypatch, outputs, log)
     result = survey.run([str(folder)], load_profile("default"), options=survey.Options(date=dt.date(2026, 9, 1)))
     schools = len(result.per_school)
     names, calls = _one_and_two_processes(survey.write, result, tmp_path, log)

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork, first_half, write_each
+from ..out.forked import first_half, sharing, write_each
 from ..out.xlsx_format import sheet_titles
 from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings
 from ..survey.parse import grades_text
@@ -90,12 +90,9 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
                 result.schools, "课后服务活动录取汇总", day=result.options.day))))
         claimed = [(name, outputs.claim(name), partial(write_workbook, sheets=sheets)) for name, sheets in books]
         cells = [sum(len(sh.rows) * len(sh.columns) for sh in sheets) for _, sheets in books]
-        processes = 2 if can_fork(result.options.jobs) and len(books) > 1 and sum(cells) >= FORK_CELLS else 1
-        first = first_half(cells) if processes > 1 else 0
-        with beside(Path(out_dir), processes) as run:
-            run(None, partial(write_each, claimed[:first]))  # forked before any thread starts
-            with notices_rendering(result) as made:
-                write_each(claimed[first:])
-                written = [outputs.directory / name for name, _ in books]
-                written += write_notices(outputs, result, made)
+        first = first_half(cells) if len(books) > 1 and sum(cells) >= FORK_CELLS else 0
+        with sharing(Path(out_dir), claimed, result.options.jobs, first) as mine, notices_rendering(result) as made:
+            write_each(mine)
+            written = [outputs.directory / name for name, _ in books]
+            written += write_notices(outputs, result, made)
     return written

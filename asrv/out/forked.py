@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -43,6 +44,18 @@ def beside(out_dir: Path, processes: int) -> Iterator[Callable[..., None]]:
         for child in children:
             child.stop()
         raise
+
+
+@contextmanager
+def sharing(out_dir: Path, claimed: list[tuple[str, Path, Callable[[Path], object]]], jobs: int | None,
+            first: int) -> Iterator[list]:
+    """Outputs claimed in order (as write_each takes them), shared: a forked process writes the
+    `first` of them when more than one process is allowed, while the block writes what it is given
+    (all of them otherwise). The block ends when the forked process has."""
+    share = first if first and can_fork(jobs) else 0
+    with beside(out_dir, 2 if share else 1) as run:
+        run(None, partial(write_each, claimed[:share]))  # forked before the block starts any thread
+        yield claimed[share:]
 
 
 def write_each(claimed: list[tuple[str, Path, Callable[[Path], object]]]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork, write_each
+from ..out.forked import sharing, write_each
 from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
@@ -62,17 +62,14 @@ def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:
     with Outputs(out_dir, "score", inputs=[f.path for f in result.files]) as outputs:
         books = [(f"{names(s.school, '学校')}_评分结果.xlsx", s) for s in result.per_school]
         claimed = [(name, outputs.claim(name), partial(_school_book, result, s)) for name, s in books]
-        processes = 2 if can_fork(result.options.jobs) and len(books) >= FORK_BOOKS else 1
-        half = len(books) // 2 if processes > 1 else 0
-        with beside(Path(out_dir), processes) as run:
-            run(None, partial(write_each, claimed[:half]))  # forked before any thread starts
-            with notices_rendering(result) as made:
-                write_each(claimed[half:])
-                written = [outputs.directory / name for name, _ in books]
-                if len(result.per_school) > 1:
-                    sheets = district.sheets(result)
-                    written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
-                written += write_notices(outputs, result, made)
+        half = len(books) // 2 if len(books) >= FORK_BOOKS else 0
+        with sharing(Path(out_dir), claimed, result.options.jobs, half) as mine, notices_rendering(result) as made:
+            write_each(mine)
+            written = [outputs.directory / name for name, _ in books]
+            if len(result.per_school) > 1:
+                sheets = district.sheets(result)
+                written.append(outputs.write(district.WORKBOOK, lambda p: write_workbook(p, sheets)))
+            written += write_notices(outputs, result, made)
     return written
 
 

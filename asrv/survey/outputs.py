@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import beside, can_fork, write_each
+from ..out.forked import sharing, write_each
 from ..out.names import UniqueNames
 from .charts import Chart, charts_sheet, svg_bars
 from .result import SurveyResult
@@ -116,11 +116,9 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
             book, page = f"{where[s.school]}调查汇总.xlsx", f"{where[s.school]}调查报告.html"
             claimed += [(book, outputs.claim(book), partial(_book, result, s)),
                         (page, outputs.claim(page), partial(_page, result, s))]
-        processes = 2 if can_fork(result.options.jobs) and len(result.per_school) >= FORK_SCHOOLS else 1
-        half = len(result.per_school) // 2 * 2 if processes > 1 else 0
-        with beside(Path(out_dir), processes) as run:
-            run(None, partial(write_each, claimed[:half]))
-            write_each(claimed[half:])
+        half = len(result.per_school) // 2 * 2 if len(result.per_school) >= FORK_SCHOOLS else 0
+        with sharing(Path(out_dir), claimed, result.options.jobs, half) as mine:
+            write_each(mine)
         written = [outputs.directory / name for name, _, _ in claimed]
         if len(result.per_school) > 1:
             sheets = titled(district_sheets(result), title_line(result.schools, "课后服务意向调查汇总", day=result.options.day))
