@@ -205,17 +205,13 @@ def each_distinct(col: pd.Series, fn) -> pd.Series:
 
 def _each_of_each_type(col: pd.Series, cells: np.ndarray, fn) -> pd.Series:
     """`col.map(fn)` for a column of several types: each type's cells through each_distinct on their
-    own, and the results' dtype inferred as map infers it (the identity map at the end)."""
+    own, and the results' dtype inferred as map infers it."""
     types = np.fromiter(map(type, cells), dtype=object, count=len(cells))
     out = np.empty(len(cells), dtype=object)
     for t in set(types):
         at = np.flatnonzero(types == t)
         out[at] = each_distinct(col.iloc[at], fn).to_numpy(dtype=object)
-    return pd.Series(out, index=col.index, dtype=object).map(_same)
-
-
-def _same(v):
-    return v
+    return pd.Series(out, index=col.index, dtype=object).infer_objects()
 
 
 def _in_order(col: pd.Series) -> list:
