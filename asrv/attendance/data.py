@@ -43,7 +43,7 @@ def build(loaded: list[Loaded], given: bool) -> Data:
     for item in loaded:
         for kind, table in item.tables.items():
             parts[kind].append((table, sources.add(table), item.school))
-    got = {k: _empty(k) if not v else stacked(v, given, COLUMNS[k]) for k, v in parts.items()}
+    got = {k: stacked(v, given, COLUMNS[k]) for k, v in parts.items()}
     roster, att = _roster(got["roster"]), _attendance(got["attendance"])
     guardians = got["guardians"].assign(student_id=text(got["guardians"]["student_id"]),
                                         picker=per_value(got["guardians"]["picker"], person),
@@ -59,10 +59,6 @@ def build(loaded: list[Loaded], given: bool) -> Data:
     schools = sorted(set(att["school"]) | set(roster["school"]), key=school_order)
     return Data(sources, roster, att, _departures(got["departures"], att), guardians, signin,
                 set(guardians["school"]), set(signin["school"]), names, schools)
-
-
-def _empty(kind: str) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in (*COLUMNS[kind], "school", "tab", "line")})
 
 
 def _roster(df: pd.DataFrame) -> pd.DataFrame:

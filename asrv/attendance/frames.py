@@ -95,14 +95,14 @@ def file_school(path: Path, tables: Iterable[Table], given: str | None, book=Non
     return school_of(path, names, titles, above, given)
 
 
-def stacked(parts: list[tuple[Table, int, str]], given: bool, columns: Iterable[str]) -> pd.DataFrame | None:
+def stacked(parts: list[tuple[Table, int, str]], given: bool, columns: Iterable[str]) -> pd.DataFrame:
     """The tables of `parts` (table, tab, school) one under another: their `columns` (NaN where a sheet
-    lacks one), each row's school (its 学校 cell, else the file's), `tab` and `line`; None for no
+    lacks one), each row's school (its 学校 cell, else the file's), `tab` and `line`; no row for no
     table. Built one array a column: a frame per table and their concatenation cost 5 ms a table,
     and a district's lunch workbooks hold hundreds."""
-    if not parts:
-        return None
     columns = list(columns)
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in (*columns, "school", "tab", "line")})
     sizes = [len(t.df) for t, _, _ in parts]
     out = {}
     for c in columns:

@@ -113,8 +113,6 @@ def fee_frames(c: Check, files: list[FeeFile], given: bool) -> tuple[pd.DataFram
     out = []
     for parts, columns in ((enr, ("term", "student_id", "mode", "fee")), (pay, ("term", "student_id", "amount"))):
         df = stacked(parts, given, columns)
-        if df is None:
-            df = pd.DataFrame(columns=["term", "student_id", "school", "tab", "line"])
         df = df.assign(student_id=text(df["student_id"]), school=align(df["school"], c.data.schools))
         out.append(_this_term(c, df))
     return out[0], out[1]

@@ -57,8 +57,6 @@ def build(loaded: list[Loaded], given: bool, default_meal: str) -> Data:
     frames = {}
     for kind, got in parts.items():
         df = stacked(got, given, COLUMNS[kind])
-        if df is None:
-            df = pd.DataFrame({c: pd.Series(dtype=object) for c in (*COLUMNS[kind], "school", "tab", "line")})
         df = df.assign(date=dates(df["date"]), meal=per_value(df["meal"], str, default_meal))
         frames[kind] = df.rename(columns={"class": "klass"})
     a = frames["accompany"]
