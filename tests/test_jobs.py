@@ -174,7 +174,7 @@ def test_survey_outputs_written_beside_are_the_ones_written_here(tmp_path, monke
     from test_survey_batch import district
     folder = tmp_path / "调查表"
     district(folder)
-    monkeypatch.setattr(outputs, "FORK_SCHOOLS", 2)
+    monkeypatch.setattr(outputs, "FORK_BOOKS", 2)
     log = tmp_path / "pids"
     _log_writes(monkeypatch, outputs, log)
     result = survey.run([str(folder)], load_profile("default"), options=survey.Options(date=dt.date(2026, 9, 1)))

@@ -102,8 +102,9 @@ def district_sheets(result: SurveyResult) -> list[SheetOut]:
             findings_sheet(result.findings, lead=SCHOOL_COLUMN)]
 
 
-# Schools from which a forked process writes the first half of their workbooks and reports.
-FORK_SCHOOLS = 8
+# School workbooks (each with its report) from which a forked process writes the first half, as
+# score's FORK_BOOKS: fewer cost less here.
+FORK_BOOKS = 8
 
 
 def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
@@ -116,7 +117,7 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
             book, page = f"{where[s.school]}调查汇总.xlsx", f"{where[s.school]}调查报告.html"
             claimed += [(book, outputs.claim(book), partial(_book, result, s)),
                         (page, outputs.claim(page), partial(_page, result, s))]
-        half = len(result.per_school) // 2 * 2 if len(result.per_school) >= FORK_SCHOOLS else 0
+        half = len(result.per_school) // 2 * 2 if len(result.per_school) >= FORK_BOOKS else 0  # both of each school's
         with sharing(Path(out_dir), claimed, result.options.jobs, half) as mine:
             write_each(mine)
         written = [outputs.directory / name for name, _, _ in claimed]
