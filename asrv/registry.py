@@ -101,6 +101,13 @@ def load_all() -> dict[str, Rule]:
     return REGISTRY
 
 
+def rules_of(family: str) -> list[Rule]:
+    """One family's rules in the order declared, importing only that family's module (the others
+    cost a command a fifth of a second of imports it does not need)."""
+    import_module(FAMILIES[family])
+    return [r for r in REGISTRY.values() if r.family == family]
+
+
 def get(rule_id: str) -> Rule:
     if rule_id not in REGISTRY:
         load_all()

@@ -48,3 +48,12 @@ def test_levels_and_sources_come_from_the_profile_by_rule_id():
     f = registry.finding(default, "FEE-CAP", "超过上限", file="a.xlsx", sheet="报名", cell="G3")
     assert f.severity == "error" and f.message == "超过上限（篇2 三(二)）" and f.where == "报名!G3"
     assert registry.finding(default, "SCH-SCOPE", "x") is None  # off in default
+
+
+def test_one_family_is_had_without_importing_the_others():
+    import subprocess
+    import sys
+    probe = ("import sys, asrv.registry as r; rules = r.rules_of('schedule'); "
+             "print(len(rules), {x.family for x in rules}, 'asrv.fees.rules' in sys.modules, rules[0].id)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) >= 10 and out[1:4] == ["{'schedule'}", "False", "SCH-DAY"]

@@ -74,10 +74,8 @@ class Context:
 
 
 def run_rules(ctx: Context) -> list[Finding]:
-    # The schedule's own rules are declared by the time this runs (imported below): the other
-    # families' modules, a fifth of a second of imports, are not needed.
-    for r in list(registry.REGISTRY.values()):
-        if r.family == FAMILY and r.check is not None and ctx.severity(r.id) != OFF:
+    for r in registry.rules_of(FAMILY):
+        if r.check is not None and ctx.severity(r.id) != OFF:
             r.check(ctx)
     return ctx.findings
 
