@@ -115,8 +115,9 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
         claimed = []
         for s in result.per_school:
             book, page = f"{where[s.school]}调查汇总.xlsx", f"{where[s.school]}调查报告.html"
-            claimed += [(book, outputs.claim(book), partial(_book, result, s)),
-                        (page, outputs.claim(page), partial(_page, result, s))]
+            charts = survey_charts(s)
+            claimed += [(book, outputs.claim(book), partial(_book, result, s, charts)),
+                        (page, outputs.claim(page), partial(_page, result, s, charts))]
         half = len(result.per_school) // 2 * 2 if len(result.per_school) >= FORK_BOOKS else 0  # both of each school's
         with sharing(Path(out_dir), claimed, result.options.jobs, half) as mine:
             write_each(mine)
@@ -127,12 +128,12 @@ def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def _book(result: SurveyResult, s: SchoolSurvey, path: Path) -> None:
-    book = [charts_sheet(survey_charts(s)), *survey_sheets(s, school_findings(result, s.school))]
+def _book(result: SurveyResult, s: SchoolSurvey, charts: list[Chart], path: Path) -> None:
+    book = [charts_sheet(charts), *survey_sheets(s, school_findings(result, s.school))]
     write_workbook(path, titled(book, title_line(s.school, "课后服务意向调查汇总", day=result.options.day)))
 
 
-def _page(result: SurveyResult, s: SchoolSurvey, path: Path) -> None:
+def _page(result: SurveyResult, s: SchoolSurvey, charts: list[Chart], path: Path) -> None:
     from markupsafe import Markup
     path.write_text(render("survey_report.html.j2", r=told_apart(s, result.options.mask), mask=result.options.mask,
-                           svgs=[Markup(svg_bars(c)) for c in survey_charts(s)]), encoding="utf-8")
+                           svgs=[Markup(svg_bars(c)) for c in charts]), encoding="utf-8")
