@@ -79,3 +79,24 @@ def test_a_closed_pipe_ends_without_a_traceback():
     p = subprocess.run(f"{sys.executable} -m asrv rules | head -1", shell=True, capture_output=True, text=True,
                        cwd=ROOT, timeout=120)
     assert p.stdout.startswith("READ-FILE") and "Traceback" not in p.stderr, p.stderr
+
+
+def test_many_written_files_are_counted_per_folder_and_the_output_folder_named(tmp_path):
+    from asrv.cli.show import LIST_WRITTEN, written_lines
+    out = tmp_path / "体测"
+    paths = [out / "体测成绩.xlsx", *(out / f"第{s}小学" / f"体测_{c}班.html" for s in (1, 2) for c in range(12)),
+             out / "第3小学" / "体测_一(1)班.html"]
+    assert len(paths) > LIST_WRITTEN
+    assert written_lines(paths) == [f"  {out / '体测成绩.xlsx'}", f"  {out / '第1小学'}{os.sep}（12 个文件）",
+                                    f"  {out / '第2小学'}{os.sep}（12 个文件）", f"  {paths[-1]}"]
+    few = paths[:LIST_WRITTEN]
+    assert written_lines(few) == [f"  {p}" for p in few]
+
+
+def test_a_run_says_how_many_class_reports_it_wrote_in_each_school_folder(tmp_path):
+    r = runner.invoke(app, ["fitness", str(ROOT / "sample_data" / "fitness.xlsx"), "--out", str(tmp_path),
+                            "--format", "plain"])
+    reports = list((tmp_path / "示例市实验小学").glob("*.html"))
+    assert r.exit_code == 0 and len(reports) > 3
+    assert f"{tmp_path / '示例市实验小学'}{os.sep}（{len(reports)} 个文件）" in r.stderr
+    assert str(tmp_path / "体测成绩.xlsx") in r.stderr and str(reports[0]) not in r.stderr

@@ -19,7 +19,7 @@ from typing import Callable, List, Optional
 import typer
 
 from .app import State, app
-from .show import err, files_note, findings_table, out, plain_lines, csv_text, print_json, write_raw
+from .show import err, files_note, findings_table, out, plain_lines, csv_text, print_json, write_raw, written_lines
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMATS = ("table", "plain", "csv", "json")
@@ -225,13 +225,6 @@ def finish(result, common: Common, write: Callable[[], list] | None = None,
     raise typer.Exit(code)
 
 
-def _write_lines(lines: list[str], console) -> None:
-    """The plain lines as they are: rich would expand the tabs that separate their fields."""
-    for line in lines:
-        console.file.write(line + "\n")
-    console.file.flush()
-
-
 def _summary(result, written: list, console) -> None:
     files_note(result.files, console)
     errors_, warnings = len(result.errors), len(result.warnings)
@@ -243,7 +236,6 @@ def _summary(result, written: list, console) -> None:
             console.print(note(result), markup=False)
     if written:
         console.print("已写出：", markup=False)
-        for p in written:
-            console.print(f"  {p}", markup=False, highlight=False)
+        write_raw(console, "".join(line + "\n" for line in written_lines(written)))
     elif result.files:
         console.print("未写出任何文件。", markup=False)

@@ -63,6 +63,35 @@ def plain_lines(findings: Iterable, limit: int | None = None) -> list[str]:
     return ["\t".join(safe(v) for v in finding_row(f)) for f in rows]
 
 
+# More written files than this and a folder's files are counted, not named: a district's 9,600
+# class reports would scroll everything else away, and rich takes seconds to print them.
+LIST_WRITTEN = 20
+FOLDER_NAMED = 3  # a folder of this many files or fewer still has them named
+
+
+def written_lines(paths: Iterable) -> list[str]:
+    """The 已写出 list: every file, or past LIST_WRITTEN the files of the output folder itself by
+    name and each folder inside it as `<folder>/（96 个文件）`, in the order written."""
+    import os
+    paths = [str(p) for p in paths]
+    if len(paths) <= LIST_WRITTEN:
+        return [f"  {safe(p)}" for p in paths]
+    try:
+        top = os.path.commonpath([os.path.dirname(p) for p in paths])
+    except ValueError:  # on two Windows drives: no folder holds them all
+        top = ""
+    folders: dict[str, list[str]] = {}
+    for p in paths:
+        folders.setdefault(os.path.dirname(p), []).append(p)
+    lines = []
+    for folder, files in folders.items():
+        if folder == top or len(files) <= FOLDER_NAMED:
+            lines += [f"  {safe(p)}" for p in files]
+        else:
+            lines.append(f"  {safe(folder)}{os.sep}（{len(files)} 个文件）")
+    return lines
+
+
 def write_raw(console: Console, text: str) -> None:
     """Text for scripts, as it is: rich would expand the tabs of plain lines into spaces."""
     console.file.write(text)
