@@ -27,7 +27,9 @@ def _show(result, console) -> None:
     keys = ("学校", "班级数") if several else ("年级", "班级")
     t = Table(title=f"体测成绩：{len(result.schools)} 所学校，{len(result.students)} 名学生", title_justify="left")
     for col in (*keys, "实测", "免测", "优秀", "良好", "及格", "不及格", "及格率%", "平均总分"):
-        t.add_column(col, justify="left" if col in ("学校", "年级", "班级") else "right", overflow="fold")
+        # A class name split over two lines (一(1) / 班) reads as two classes.
+        t.add_column(col, justify="left" if col in ("学校", "年级", "班级") else "right", overflow="fold",
+                     no_wrap=col in ("年级", "班级"))
     for r in rows:
         fail = r["ratings"]["不及格"]
         head = (r["school"], str(r["classes"])) if several else (r["grade"] or "", r["class"])
