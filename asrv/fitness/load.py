@@ -96,42 +96,66 @@ def _school(book: Workbook, tables: list[Table], given: str | None) -> tuple[str
 
 def _normalise(t: Table, src: int, school: str, how: str) -> pd.DataFrame:
     df = t.df
-    none = pd.Series([None] * len(df), index=df.index, dtype=object)
-    out = pd.DataFrame({"src": src, "file": t.file, "sheet": t.sheet, "row": df.index.to_numpy()}, index=df.index)
+    n = len(df)
+    none = pd.Series([None] * n, index=df.index, dtype=object)
     given = df["school"] if "school" in df and how != GIVEN else none
-    out["school"] = given.where(given.notna(), school)
     raw_class = df["class"].fillna("") if "class" in df else pd.Series("", index=df.index)
-    out["student_id"] = df.get("student_id", none)
-    out["name"] = df.get("name", none)
-    out["sex"] = df["sex"].map(SEX_CODE) if "sex" in df else none
     grade = df.get("grade_code", none).fillna(df.get("grade", none).map(table_grade))
-    out["grade"] = grade.fillna(raw_class.map({c: grade_of_class(c) for c in pd.unique(raw_class)}))
-    out["class"] = _class_names(raw_class, out["grade"])
-    exempt = df["exempt"].eq("是") if "exempt" in df else pd.Series(False, index=df.index)
+    grade = grade.fillna(raw_class.map({c: grade_of_class(c) for c in pd.unique(raw_class)}))
+    out = {"src": src, "file": t.file, "sheet": t.sheet, "row": df.index.to_numpy(),
+           "school": given.where(given.notna(), school),
+           "student_id": df.get("student_id", none), "name": df.get("name", none),
+           "sex": df["sex"].map(SEX_CODE) if "sex" in df else none, "grade": grade,
+           "class": _class_names(raw_class, grade)}
+    exempt = np.array(df["exempt"].eq("是"), dtype=bool) if "exempt" in df else np.zeros(n, dtype=bool)
+    # Column by column in numpy: a district's 100 files of 12 measurements each, pandas' few
+    # steps per column cost more than the rest of reading a file.
+    measures = {}
     for name in MEASURE_NAMES:
-        raw = df[name] if name in df else none
-        exempt |= raw.eq(EXEMPT)
-        out[name] = pd.to_numeric(raw.where(raw.ne(EXEMPT)), errors="coerce").astype(float)
-    out["female_sit_ups"] = out["sit_ups_1min"].isna() & out["sit_ups_female"].notna()
-    out["sit_ups_1min"] = out["sit_ups_1min"].fillna(out.pop("sit_ups_female"))
-    out["exempt"] = exempt
+        if name not in df:
+            measures[name] = np.full(n, np.nan)
+            continue
+        cells = df[name].to_numpy(dtype=object)
+        said = cells == EXEMPT
+        exempt |= said
+        measures[name] = _numbers(np.where(said, None, cells))
+    girls = measures.pop("sit_ups_female")
+    sit_ups = measures["sit_ups_1min"]
+    female = np.isnan(sit_ups) & ~np.isnan(girls)
+    measures["sit_ups_1min"] = np.where(np.isnan(sit_ups), girls, sit_ups)
+    frame = pd.DataFrame({**out, **measures, "female_sit_ups": female, "exempt": exempt}, index=df.index)
     for top, alt in t.alternates.items():
-        _split_stacked(out, top, alt)
-    measured = out[list(SCORED)].notna().any(axis=1)
-    out = out[measured | out["name"].notna() | exempt].copy()  # drop rows of an unfilled template
-    out["invalid"] = False
-    return out
+        _split_stacked(frame, top, alt)
+    measured = ~np.isnan(frame[list(SCORED)].to_numpy(dtype=float)).all(axis=1)
+    frame = frame[measured | frame["name"].notna().to_numpy() | exempt].copy()  # drop rows of an unfilled template
+    frame["invalid"] = False
+    return frame
+
+
+_PLAIN = {float, int, type(None), np.float64, np.int64}
+
+
+def _numbers(cells: np.ndarray) -> np.ndarray:
+    """`pd.to_numeric(errors="coerce")` as floats: numbers and blanks (as the reader gives them)
+    converted at once, any text cell through pandas."""
+    if set(map(type, cells)) <= _PLAIN:
+        return np.array(cells, dtype=float)
+    return pd.to_numeric(pd.Series(cells, dtype=object), errors="coerce").astype(float).to_numpy()
 
 
 def _class_names(classes: pd.Series, grades: pd.Series) -> pd.Series:
     """One name per class, however written (asrv.io.keys): `三（2）班` and `三年级2班` are `三(2)班`;
     a bare `2班` under a 年级编号 takes its grade, so classes of different grades stay apart."""
     numbers = {"college_1_2": None, "college_3_4": None}
-    key = classes.astype(str) + "\x1f" + grades.astype(str)
-    pairs = pd.DataFrame({"k": key, "c": classes, "g": grades}).drop_duplicates("k")
-    names = {k: class_key(c, numbers.get(g, g) if isinstance(g, str) else None).display if c else ""
-             for k, c, g in pairs.itertuples(index=False)}
-    return key.map(names)
+    names: dict = {}
+    shown = []
+    for c, g in zip(classes, grades):
+        k = (str(c), str(g))  # as the key's text, so 3 and "3" are one class
+        name = names.get(k)
+        if name is None:
+            name = names[k] = class_key(c, numbers.get(g, g) if isinstance(g, str) else None).display if c else ""
+        shown.append(name)
+    return pd.Series(shown, index=classes.index, dtype="str" if shown else object)
 
 
 def _split_stacked(out: pd.DataFrame, top: str, alt: str) -> None:
