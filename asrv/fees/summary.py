@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..grouped import Groups
 from ..io.keys import school_order
 from .courses import CourseLine, CourseStats, course_lines
 from .load import FeeData
@@ -58,21 +59,21 @@ def prepare(data: FeeData, cfg: dict, category_of) -> None:
 def students(data: FeeData, subsidy_per_student: int) -> pd.DataFrame:
     """One row per student (and per payer not enrolled): what was due, paid, refunded, owed."""
     enr, pay = data["enrollment"], data["payments"]
-    e = enr.assign(basic=enr["mode"] == BASIC).groupby("key", sort=False).agg(
-        school=("school", "first"), student_id=("student_id", "first"), **{"class": ("class", "first")},
-        name=("name", "first"), hardship=("hardship", "any"), fee=("fee", "sum"),
-        materials=("materials", "sum"), basic=("basic", "any"), personal=("personal", "any"))
+    g = Groups(enr["key"])
+    e = pd.DataFrame({"school": g.first(enr["school"]), "student_id": g.first(enr["student_id"]),
+                      "class": g.first(enr["class"]), "name": g.first(enr["name"]),
+                      "hardship": g.any(enr["hardship"]), "fee": g.sum(enr["fee"]),
+                      "materials": g.sum(enr["materials"]), "basic": g.any(enr["mode"] == BASIC),
+                      "personal": g.any(enr["personal"])})
     named = enr[enr["course"] != ""].drop_duplicates(["key", "course"])
     e["courses"] = _joined(named["key"], named["course"]).reindex(e.index).fillna("")
     e["modes"] = (e["basic"].map({True: BASIC, False: ""}) + e["personal"].map({True: PERSONAL, False: ""}))
     e["modes"] = e["modes"].str.replace(BASIC + PERSONAL, f"{BASIC}、{PERSONAL}", regex=False)
     e["enrolled"] = True
-    amount = pay["amount"]
-    p = pd.DataFrame({"key": pay["key"], "school": pay["school"], "student_id": pay["student_id"],
-                      "name": pay["name"], "paid": amount.clip(lower=0), "refunded": (-amount).clip(lower=0),
-                      "net": amount}).groupby("key", sort=False).agg(
-        school=("school", "first"), student_id=("student_id", "first"), payer=("name", "first"),
-        paid=("paid", "sum"), refunded=("refunded", "sum"), net=("net", "sum"))
+    amount, g = pay["amount"], Groups(pay["key"])
+    p = pd.DataFrame({"school": g.first(pay["school"]), "student_id": g.first(pay["student_id"]),
+                      "payer": g.first(pay["name"]), "paid": g.sum(amount.clip(lower=0)),
+                      "refunded": g.sum((-amount).clip(lower=0)), "net": g.sum(amount)})
     s = e.join(p[["paid", "refunded", "net"]], how="left")
     strays = p[~p.index.isin(e.index)]
     if len(strays):
