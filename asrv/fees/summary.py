@@ -1,8 +1,10 @@
 """Per-student charges and per-school totals, all in 分, so every sheet adds up to the cent."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..grouped import Groups
@@ -104,41 +106,59 @@ def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int
     enr, exp, sub = data["enrollment"], data["expenses"], data["subsidy"]
     files = {}
     for kind in ("enrollment", "payments", "expenses", "subsidy", "courses"):
-        pairs = data[kind][["school", "_tab"]].drop_duplicates()  # first use of each, in row order
-        for school, tab in zip(pairs["school"], pairs["_tab"]):
+        for school, tab in _first_pairs(data[kind]["school"], data[kind]["_tab"]):
             files.setdefault(school, dict())[data.tables[tab].file] = None
-    sums = st.groupby("school", sort=False)[list(STUDENT_MONEY)].sum()
-    counts = pd.DataFrame({"basic": st["basic"].astype("int64"), "personal": st["personal"].astype("int64"),
-                           "hardship": (st["hardship"] & st["enrolled"]).astype("int64"),
-                           "refund_students": (st["refunded"] > 0).astype("int64")}).groupby(st["school"]).sum()
-    enrollments = enr["personal"].astype("int64").groupby(enr["school"]).sum()
-    received = sub.groupby("school")["amount"].sum()
-    spent = exp.groupby(["school", "allowed"])["amount"].sum()
-    other = exp.loc[exp["allowed"].isna()].groupby("school")["amount"].sum()
+    g = Groups(st["school"])
+    counted = {"basic": st["basic"], "personal": st["personal"], "hardship": st["hardship"] & st["enrolled"],
+               "refund_students": st["refunded"] > 0}
+    totals = {col: dict(zip(g.index, g.sum(v).tolist())) for col, v in
+              [*counted.items(), *((c, st[c]) for c in STUDENT_MONEY)]}
+    enrollments = Groups(enr["school"]).sum(enr["personal"])
+    received = Groups(sub["school"]).sum(sub["amount"])
+    spent, other = _spending(exp)
     stats, courses_of = CourseStats(enr), dict(tuple(data["courses"].groupby("school", sort=False)))
     out = []
     for name in sorted(set(st["school"]) | set(exp["school"]) | set(sub["school"]), key=school_order):
         s = SchoolSummary(name, "、".join(files.get(name, {})))
-        if name in counts.index:
-            for col in counts.columns:
-                setattr(s, col, int(counts.at[name, col]))
+        for col, by in totals.items():
+            if name in by:
+                setattr(s, col, int(by[name]))
         s.enrollments = int(enrollments.get(name, 0))
-        if name in sums.index:
-            for col in STUDENT_MONEY:
-                setattr(s, col, int(sums.at[name, col]))
         if name in data.has_sheet["subsidy"]:
             s.subsidy_received = int(received.get(name, 0))
             s.subsidy_short = max(s.subsidy_due - s.subsidy_received, 0)
         s.subsidy_income = s.subsidy_received if s.subsidy_received is not None else (
             s.subsidy_due if cfg["subsidy_assume_received"] else 0)
-        s.spending = {c: int(spent.get((name, c), 0)) for c in cfg["categories"]}
-        s.spending_other = int(other.get(name, 0))
+        s.spending = {c: int(spent[name, c]) for c in cfg["categories"]}
+        s.spending_other = int(other[name])
         s.spending_total = sum(s.spending.values()) + s.spending_other
         s.income = s.net + s.subsidy_income
         s.balance = s.income - s.spending_total
         s.courses = course_lines(data, name, stats, courses_of.get(name, data["courses"].iloc[:0]))
         out.append(s)
     return out
+
+
+def _first_pairs(schools: pd.Series, tabs: pd.Series) -> list[tuple]:
+    """Each (school, table) once, in the order of its first row (a missing school left out)."""
+    codes, names = pd.factorize(schools, sort=False)
+    keep = codes >= 0
+    pairs = pd.unique(tabs.to_numpy(dtype=np.int64)[keep] * (len(names) + 1) + codes[keep])
+    return [(names[p % (len(names) + 1)], int(p // (len(names) + 1))) for p in pairs]
+
+
+def _spending(exp: pd.DataFrame) -> tuple[Counter, Counter]:
+    """The amounts spent per (school, allowed category), and per school outside every category."""
+    spent: Counter = Counter()
+    other: Counter = Counter()
+    for school, allowed, amount in zip(exp["school"], exp["allowed"], exp["amount"]):
+        if pd.isna(school) or pd.isna(amount):  # left out of a total, as a groupby leaves them
+            continue
+        if pd.isna(allowed):
+            other[school] += amount
+        else:
+            spent[school, allowed] += amount
+    return spent, other
 
 
 def district(per_school: list[SchoolSummary]) -> SchoolSummary:
