@@ -44,7 +44,11 @@ def outcome(read: Callable, path, raise_unexpected: bool = False) -> tuple[str, 
         return "fault", exc
 
 
-def outcomes(read: Callable, paths: list, jobs: int = 1, raise_unexpected: bool = False) -> Iterator[tuple]:
+def outcomes(read: Callable, paths: list, jobs: int = 1, raise_unexpected: bool = False,
+             meanwhile: Callable[[], None] | None = None) -> Iterator[tuple]:
+    """`meanwhile` is work for this process while its workers read, done in a thread once they have
+    forked and finished before the last outcome is given (a later fork must find no other thread);
+    with no workers it is left for whoever needs it."""
     workers = min(jobs, len(paths))
     if workers <= 1 or not _picklable(read):
         for path in paths:
@@ -54,7 +58,27 @@ def outcomes(read: Callable, paths: list, jobs: int = 1, raise_unexpected: bool 
     import multiprocessing
     context = multiprocessing.get_context("fork" if can_fork() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(outcome, [read] * len(paths), paths, [raise_unexpected] * len(paths))
+        got = pool.map(outcome, [read] * len(paths), paths, [raise_unexpected] * len(paths))
+        aside = _aside(meanwhile)
+        try:
+            yield from got
+        finally:
+            if aside is not None:
+                aside.join()
+
+
+def _aside(work: Callable[[], None] | None) -> threading.Thread | None:
+    if work is None:
+        return None
+
+    def quietly() -> None:
+        try:
+            work()
+        except Exception:  # only a head start: whoever needs the work does it again and sees why
+            pass
+    thread = threading.Thread(target=quietly, name="asrv-meanwhile", daemon=True)
+    thread.start()
+    return thread
 
 
 def _picklable(read: Callable) -> bool:

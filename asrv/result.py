@@ -135,11 +135,14 @@ def read_each(paths: list[Path], read: Callable[[Path], T], progress: Progress =
     skipped, each said (asrv.examples)."""
     from functools import partial
 
+    from .io.keys import load_pinyin
     from .jobs import outcomes
     done: list[tuple[Path, T]] = []
     unusable: list[FileUse] = []
     findings: list[Finding] = []
-    got = outcomes(partial(_collected, read), paths, jobs, RAISE_UNEXPECTED)
+    # A batch of several files orders its schools by pinyin once they are read.
+    got = outcomes(partial(_collected, read), paths, jobs, RAISE_UNEXPECTED,
+                   meanwhile=load_pinyin if len(paths) > 1 else None)
     for i, (path, (kind, value)) in enumerate(zip(paths, got), 1):
         progress(f"读取 {i}/{len(paths)}：{path.name}")
         school = ""

@@ -67,6 +67,21 @@ def test_outcomes_keep_order_and_carry_failures():
         [(k, v if k != "fault" else type(v)) for k, v in serial]
 
 
+def test_work_meanwhile_is_done_while_workers_read_and_finished_before_the_last_outcome():
+    import threading
+    from asrv.jobs import can_fork
+    done: list[str] = []
+
+    def meanwhile():
+        done.append(threading.current_thread().name)
+        raise RuntimeError("a head start only: never the run's failure")
+    got = list(outcomes(_fails, ["a", "b", "c"], 2, meanwhile=meanwhile))
+    assert [v for _, v in got] == ["A", "B", "C"] and done == ["asrv-meanwhile"]
+    assert threading.active_count() == 1 and can_fork()  # a later fork (the outputs' writers) still may
+    serial: list[str] = []
+    assert len(list(outcomes(_fails, ["a", "b"], 1, meanwhile=lambda: serial.append("x")))) == 2 and not serial
+
+
 def test_a_reader_that_does_not_pickle_is_read_serially():
     assert list(outcomes(lambda p: p * 2, ["a", "b"], 4)) == [("ok", "aa"), ("ok", "bb")]
 

@@ -78,9 +78,11 @@ def _loaded(paths: list[Path], root: Path, profile, options: Options, register: 
         return
     from functools import partial
 
+    from ..io.keys import load_pinyin
     from ..jobs import outcomes
     read = partial(load_folder, root=root, profile=profile, options=options, register=register)
-    for i, (folder, (kind, value)) in enumerate(zip(paths, outcomes(read, paths, options.jobs, True)), 1):
+    got = outcomes(read, paths, options.jobs, True, meanwhile=load_pinyin)
+    for i, (folder, (kind, value)) in enumerate(zip(paths, got), 1):
         progress(f"学校 {i}/{len(paths)}：{folder.name}")
         if kind == "input":
             raise InputError(value)
