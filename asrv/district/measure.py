@@ -42,7 +42,7 @@ def _fees(ev: Evidence, r) -> set[str] | None:
     st = None if r is None else r.students
     if st is None or st.empty:
         return None
-    ids = set(st.loc[st["enrolled"].astype(bool), "student_id"])
+    ids = set(st.loc[st["enrolled"].astype(bool), "student_id"].to_numpy(dtype=object))
     ev.participants, ev.participants_source = len(ids), FEES
     return ids
 

@@ -87,13 +87,13 @@ def read_file(path: Path, term: Term, profile: Profile, given: str | None = None
 def combine(files: list[FeeFile], term: Term) -> FeeData:
     data = FeeData(term, [], [], {k: [] for k in COLUMNS}, {k: set() for k in COLUMNS})
     for f in files:
-        schools = set(f.frames["enrollment"]["school"])
+        schools = set(pd.unique(f.frames["enrollment"]["school"].to_numpy(dtype=object)))
         data.files.append(f.tables["enrollment"].file)
         for kind, t in f.tables.items():
             df = f.frames[kind]
             data.frames[kind].append(df.assign(_tab=len(data.tables), _row=df.index))
             data.tables.append(t)
-            data.has_sheet[kind].update(schools | set(df["school"]))
+            data.has_sheet[kind].update(schools | set(pd.unique(df["school"].to_numpy(dtype=object))))
             if kind == "payments" and not t.has("payee") and len(df):
                 data.no_payee_column.append((t, f.school))
     data.frames = {kind: _combine(kind, parts) for kind, parts in data.frames.items()}

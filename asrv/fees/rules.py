@@ -186,7 +186,7 @@ def check_duplicates(r: Rules) -> None:
 def check_hardship(r: Rules, students: pd.DataFrame) -> None:
     """Hardship students pay nothing, whether charged or actually paid."""
     enr = r.data["enrollment"]
-    poor = set(students.loc[students["hardship"], "key"])
+    poor = set(students.loc[students["hardship"], "key"].to_numpy(dtype=object))
     charged = enr[enr["key"].isin(poor)]
     amount = charged["fee"] + (charged["materials"] if r.cfg["hardship_materials_exempt"] else 0)
     for (_, e), a in zip(charged[amount > 0].iterrows(), amount[amount > 0]):

@@ -53,7 +53,7 @@ def prepare(data: FeeData, cfg: dict, category_of) -> None:
     enr, pay, exp = data["enrollment"], data["payments"], data["expenses"]
     enr["key"] = enr["school"] + SEP + enr["student_id"]
     pay["key"] = pay["school"] + SEP + pay["student_id"]
-    pay["enrolled"] = pay["key"].isin(set(enr["key"]))
+    pay["enrolled"] = pay["key"].isin(enr["key"])
     mapping = {c: category_of(c, cfg) for c in pd.unique(exp["category"])}
     exp["allowed"] = exp["category"].map(mapping)
 
@@ -95,7 +95,7 @@ def students(data: FeeData, subsidy_per_student: int) -> pd.DataFrame:
 def _joined(keys: pd.Series, texts: pd.Series) -> pd.Series:
     """Each key's texts joined with 、 in row order: a Python step per row, not a groupby per key."""
     by: dict = {}
-    for k, t in zip(keys, texts):
+    for k, t in zip(keys.to_numpy(dtype=object), texts.to_numpy(dtype=object)):  # not a pandas call per cell
         by.setdefault(k, []).append(t)
     return pd.Series(["、".join(v) for v in by.values()], index=pd.Index(list(by), dtype=keys.dtype), dtype="str")
 
@@ -118,7 +118,8 @@ def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int
     spent, other = _spending(exp)
     stats, courses_of = CourseStats(enr), dict(tuple(data["courses"].groupby("school", sort=False)))
     out = []
-    for name in sorted(set(st["school"]) | set(exp["school"]) | set(sub["school"]), key=school_order):
+    named = {v for df in (st, exp, sub) for v in pd.unique(df["school"].to_numpy(dtype=object))}
+    for name in sorted(named, key=school_order):
         s = SchoolSummary(name, "、".join(files.get(name, {})))
         for col, by in totals.items():
             if name in by:
