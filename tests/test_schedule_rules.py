@@ -398,3 +398,19 @@ def test_conflict_staff_same_name_in_two_schools_is_two_people(tmp_path):
     rows = [session(start="16:00", end="17:00"),
             session(school="二小", group="三(2)班", start="16:30", end="17:30", room="302")]
     assert not hits(run(tmp_path, rows), "CONFLICT-STAFF")
+
+
+def test_a_clash_is_looked_for_only_where_two_rows_of_one_key_may_overlap():
+    import numpy as np
+    import pandas as pd
+
+    from asrv.schedule.rules_staff import _may_overlap
+    keys = ["file", "school", "room", "day"]
+
+    def frame(*rows):
+        return pd.DataFrame([dict(zip(["room", "day", "start", "end"], r), file="a.xlsx", school="甲校") for r in rows])
+    assert _may_overlap(frame(("操场", 1, 960, 1020), ("操场", 1, 990, 1050)), keys)
+    assert not _may_overlap(frame(("操场", 1, 960, 1020), ("操场", 1, 1020, 1080)), keys)  # one ends as the next starts
+    assert not _may_overlap(frame(("操场", 1, 960, 1020), ("操场", 2, 990, 1050), ("礼堂", 1, 990, 1050)), keys)
+    assert not _may_overlap(frame(("操场", 1, 960, np.nan), ("操场", 1, 990, 1050)), keys)  # no end: overlaps nothing
+    assert _may_overlap(frame(("操场", 1, 960, np.nan), ("操场", 1, 900, 1050), ("操场", 1, 1000, 1010)), keys)

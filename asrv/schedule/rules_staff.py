@@ -1,11 +1,13 @@
 """Who serves: STAFF-* rules on the 人员 sheet, and CONFLICT-* overlaps of people and rooms."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..io.clock import weekday_name
 from .load import hhmm
 from .rules import Context, rule
+from .rules_time import running_max
 
 
 def _people(ctx: Context) -> pd.DataFrame:
@@ -100,6 +102,8 @@ def _overlaps(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
     One line per pair of rows, naming the weekdays they clash on.
     """
+    if not _may_overlap(frame, keys):  # the usual schedule: not even a self-merge to find no pair
+        return frame.iloc[:0]
     cols = keys + ["row", "start", "end", "group"]
     left = list(dict.fromkeys(cols + ["school", "sheet", "at_staff", "at_room"]))
     pairs = frame[left].merge(frame[cols], on=keys, suffixes=("", "_a"))
@@ -111,6 +115,26 @@ def _overlaps(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     days = pairs.groupby(ident)["day"].agg(lambda d: "、".join(weekday_name(x) for x in sorted(set(d))))
     first = pairs.drop_duplicates(ident).set_index(ident)
     return first.assign(days=days).reset_index()
+
+
+def _may_overlap(frame: pd.DataFrame, keys: list[str]) -> bool:
+    """Whether two rows sharing `keys` may overlap: sorted by key and start, some row starts before
+    the latest end above it in its key. Never False where _overlaps finds a pair (a row without
+    both times overlaps nothing); True may still end in no pair."""
+    start, end = frame["start"].to_numpy(dtype=float), frame["end"].to_numpy(dtype=float)
+    timed = ~(np.isnan(start) | np.isnan(end))
+    if timed.sum() < 2:
+        return False
+    codes = np.zeros(int(timed.sum()), dtype=np.int64)
+    for k in keys:  # a missing key is a value of its own, as merge matches it
+        c, u = pd.factorize(frame[k].to_numpy(dtype=object)[timed], use_na_sentinel=False)
+        codes = codes * (len(u) + 1) + c
+    order = np.lexsort((start[timed], codes))
+    codes, start, end = codes[order], start[timed][order], end[timed][order]
+    same = codes[1:] == codes[:-1]
+    group = np.r_[0, np.cumsum(~same)]
+    reach = running_max(end, group)
+    return bool(np.any(same & (start[1:] < reach[:-1])))
 
 
 def _span(r, suffix: str = "") -> str:

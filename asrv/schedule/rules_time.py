@@ -34,7 +34,7 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     group = d.groupby(keys, sort=False).ngroup().to_numpy()   # 0, 0, 1, 1, 1, 2 …: keys sorted
     start, end = d["start"].to_numpy(dtype=float), d["end"].to_numpy(dtype=float)
     first = np.r_[True, group[1:] != group[:-1]]
-    reach = _running_max(end, group)                  # the latest end so far in its key
+    reach = running_max(end, group)                  # the latest end so far in its key
     before = np.r_[np.nan, reach[:-1]]
     opens = first | np.isnan(before) | (start > before)
     spans = np.flatnonzero(opens)
@@ -47,7 +47,7 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.assign(minutes=totals[group[rows]])
 
 
-def _running_max(values: np.ndarray, group: np.ndarray) -> np.ndarray:
+def running_max(values: np.ndarray, group: np.ndarray) -> np.ndarray:
     """Cumulative maximum within each run of equal `group`, NaN where the value is NaN (and before
     the key's first value), as pandas' groupby cummax gives it."""
     missing = np.isnan(values)
