@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..grouped import running_max
 from ..io.clock import weekday_name
 from .load import hhmm
 from .rules import Context, rule
-from .rules_time import running_max
 
 
 def _people(ctx: Context) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..grouped import running_max
 from ..io.clock import parse_time, weekday_name
 from ..io.grades import grade_word
 from .load import hhmm, minutes
@@ -30,10 +31,16 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """
     if s.empty:
         return s.assign(minutes=pd.Series(dtype=float))
-    d = s.sort_values(keys + ["start", "end"])
-    group = d.groupby(keys, sort=False).ngroup().to_numpy()   # 0, 0, 1, 1, 1, 2 …: keys sorted
-    start, end = d["start"].to_numpy(dtype=float), d["end"].to_numpy(dtype=float)
-    first = np.r_[True, group[1:] != group[:-1]]
+    start, end = s["start"].to_numpy(dtype=float), s["end"].to_numpy(dtype=float)
+    codes = []
+    for k in keys:  # each key's values numbered in their sorted order, as sort_values orders them
+        c, u = pd.factorize(s[k], sort=True)
+        codes.append(c)
+    order = np.lexsort([end, start, *reversed(codes)])   # stable, NaN times last: sort_values' order
+    d, start, end = s.iloc[order], start[order], end[order]
+    first = np.r_[True, np.any([c[order][1:] != c[order][:-1] for c in codes], axis=0)] if len(order) > 1 else \
+        np.ones(len(order), dtype=bool)
+    group = np.cumsum(first) - 1                               # 0, 0, 1, 1, 1, 2 …: keys sorted
     reach = running_max(end, group)                  # the latest end so far in its key
     before = np.r_[np.nan, reach[:-1]]
     opens = first | np.isnan(before) | (start > before)
@@ -45,18 +52,6 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     rows = ending_last[last]   # none for a key whose every end is missing: it is left out
     out = d.iloc[rows][keys + [c for c in d.columns if c not in keys]].reset_index(drop=True)
     return out.assign(minutes=totals[group[rows]])
-
-
-def running_max(values: np.ndarray, group: np.ndarray) -> np.ndarray:
-    """Cumulative maximum within each run of equal `group`, NaN where the value is NaN (and before
-    the key's first value), as pandas' groupby cummax gives it."""
-    missing = np.isnan(values)
-    if missing.all():
-        return values.copy()
-    low, high = np.nanmin(values), np.nanmax(values)
-    lift = group * (high - low + 2.0)   # each key above the one before: one running maximum serves all
-    run = np.maximum.accumulate(np.where(missing, low - 1.0, values) + lift) - lift
-    return np.where(missing | (run < low), np.nan, run)
 
 
 def _days(days) -> str:
