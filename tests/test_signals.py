@@ -98,10 +98,15 @@ def test_interrupted_runs_leave_the_old_outputs_or_the_complete_new_set(runs):
 
 
 @pytest.mark.parametrize("sig", SIGNALS, ids=lambda s: s.name)
-def test_a_signal_during_the_final_moves_waits_until_the_set_is_in_place(tmp_path, monkeypatch, sig):
+def test_a_signal_during_the_final_moves_waits_until_the_set_is_in_place(tmp_path, monkeypatch, request, sig):
     """The moment no outside timing can hit reliably: the signal arrives between two renames of
     the final step. It is held until the whole new set is in place, then ends the run."""
     import os
+    # Ctrl-C as a run in a terminal takes it, by Python's own handler. A test run started in the
+    # background by a shell without job control (`make test &`, nohup) inherits SIGINT ignored,
+    # and a held signal that is ignored ends nothing: the test then failed while asrv was right.
+    restore = signal.signal(signal.SIGINT, signal.default_int_handler)
+    request.addfinalizer(lambda: signal.signal(signal.SIGINT, restore))
 
     from asrv.out import Outputs
     out = tmp_path / "out"
