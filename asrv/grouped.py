@@ -30,8 +30,8 @@ class Groups:
         """The first value of each group that is not missing (NaN where a group has none)."""
         codes, at = self._valid(np.arange(len(col)), col.notna().to_numpy())
         firsts = np.full(self.size, -1, dtype=np.int64)
-        # Assigned from the last row to the first, so the first row of each group is what stays.
-        firsts[codes[::-1]] = at[::-1]
+        found, first_at = np.unique(codes, return_index=True)  # each group's first occurrence
+        firsts[found] = at[first_at]
         if (firsts >= 0).all():
             return pd.Series(col.array.take(firsts), index=self.index, name=col.name)
         return pd.Series(col.array.take(firsts, allow_fill=True), index=self.index, name=col.name)
