@@ -102,7 +102,7 @@ def _joined(keys: pd.Series, texts: pd.Series) -> pd.Series:
 
 def schools(data: FeeData, st: pd.DataFrame, cfg: dict, subsidy_per_student: int) -> list[SchoolSummary]:
     """Per-school totals, summed from the per-student frame so the two cannot disagree. Every total is
-    one groupby over the district: a mask per school would scan every frame a hundred times."""
+    one pass over the district (asrv.grouped): a mask per school would scan every frame a hundred times."""
     enr, exp, sub = data["enrollment"], data["expenses"], data["subsidy"]
     files = {}
     for kind in ("enrollment", "payments", "expenses", "subsidy", "courses"):
