@@ -414,3 +414,14 @@ def test_a_clash_is_looked_for_only_where_two_rows_of_one_key_may_overlap():
     assert not _may_overlap(frame(("操场", 1, 960, 1020), ("操场", 2, 990, 1050), ("礼堂", 1, 990, 1050)), keys)
     assert not _may_overlap(frame(("操场", 1, 960, np.nan), ("操场", 1, 990, 1050)), keys)  # no end: overlaps nothing
     assert _may_overlap(frame(("操场", 1, 960, np.nan), ("操场", 1, 900, 1050), ("操场", 1, 1000, 1010)), keys)
+
+
+def test_rows_of_one_key_are_one_line_naming_their_weekdays_in_order():
+    import pandas as pd
+
+    from asrv.schedule.days import with_days
+    f = pd.DataFrame({"file": ["a", "a", "b", "a"], "at": ["B3", "B3", "B3", "C4"], "day": [5, 1, 2, 3],
+                      "row": [3, 3, 3, 4]})
+    got = with_days(f, ["file", "at"])
+    assert got[["file", "at", "days"]].values.tolist() == [["a", "B3", "周一、周五"], ["b", "B3", "周二"], ["a", "C4", "周三"]]
+    assert with_days(f.iloc[:0], ["file"]).empty

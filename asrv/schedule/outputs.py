@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections import namedtuple
 from pathlib import Path
 
-import numpy as np
-
 from ..findings import ERROR
-from ..io.clock import weekday_name
 from ..out import Outputs, SheetOut, render, title_line, titled, write_workbook
 from ..out.findings import LEVEL, findings_sheet
+from .days import with_days
 from .load import ROW, hhmm
 from .result import ScheduleResult
 
@@ -64,28 +62,21 @@ def _rows_sheet(result: ScheduleResult) -> SheetOut:
         if m and sheets.get(f.file) == f.sheet:
             d = hits.setdefault((f.file, int(m.group(1))), {})
             d[f.rule] = "error" if f.severity == ERROR or d.get(f.rule) == "error" else "warning"
-    days: dict[tuple, set] = {}  # one pass, not a Python function per row's group
-    for key, day in zip(zip(_values(s["file"]), _values(s["row"])), _values(s["day"])):
-        days.setdefault(key, set()).add(day)
-    first = s.drop_duplicates(["file", "row"])
+    first = with_days(s, ["file", "row"])
     order = {school.school: i for i, school in enumerate(result.by_school)}
     first = first.assign(_o=first["school"].map(order)).sort_values(["_o", "file", "row"])
     rows, marks = [], {}
     # The columns as plain arrays: pandas hands out the cells of a text column one call each.
-    named = ["school", "file", "row", "stage", "group", "start", "end", "activity", "category", "mode", "staff", "room"]
+    named = ["school", "file", "row", "stage", "group", "days", "start", "end", "activity", "category", "mode",
+             "staff", "room"]
     Row = namedtuple("Row", named)
-    for i, r in enumerate(map(Row._make, zip(*(_values(first[c]) for c in named)))):
+    for i, r in enumerate(map(Row._make, zip(*(first[c].to_numpy(dtype=object) for c in named)))):
         found = hits.get((r.file, r.row), {})
-        on = "、".join(weekday_name(x) for x in sorted(days[r.file, r.row]))
-        rows.append([r.school, r.file, r.row, r.stage, r.group, on, hhmm(r.start), hhmm(r.end),
+        rows.append([r.school, r.file, r.row, r.stage, r.group, r.days, hhmm(r.start), hhmm(r.end),
                      r.activity, r.category, r.mode, "、".join(r.staff), r.room, "、".join(found)])
         if found:
             marks[i] = "error" if "error" in found.values() else "warning"
     return SheetOut("安排", columns, rows, marks=marks)
-
-
-def _values(col) -> np.ndarray:
-    return col.to_numpy(dtype=object)
 
 
 def _html(result: ScheduleResult) -> str:

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from ..grouped import running_max
-from ..io.clock import weekday_name
+from .days import with_days
 from .load import hhmm
 from .rules import Context, rule
 
@@ -119,12 +119,7 @@ def _overlaps(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     pairs = frame[left].merge(frame[cols], on=keys, suffixes=("", "_a"))
     pairs = pairs[(pairs["row_a"] < pairs["row"]) & (pairs["start_a"] < pairs["end"])
                   & (pairs["start"] < pairs["end_a"])]
-    if pairs.empty:  # the usual schedule: no clash, and grouping nothing costs a school 5 ms
-        return pairs
-    ident = [k for k in keys if k != "day"] + ["row", "row_a"]
-    days = pairs.groupby(ident)["day"].agg(lambda d: "、".join(weekday_name(x) for x in sorted(set(d))))
-    first = pairs.drop_duplicates(ident).set_index(ident)
-    return first.assign(days=days).reset_index()
+    return with_days(pairs, [k for k in keys if k != "day"] + ["row", "row_a"])
 
 
 def _may_overlap(frame: pd.DataFrame, keys: list[str]) -> bool:

@@ -7,8 +7,9 @@ import numpy as np
 import pandas as pd
 
 from ..grouped import running_max
-from ..io.clock import parse_time, weekday_name
+from ..io.clock import parse_time
 from ..io.grades import grade_word
+from .days import weekdays, with_days
 from .load import hhmm, minutes
 from .rules import Context, rule
 
@@ -54,19 +55,10 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.assign(minutes=totals[group[rows]])
 
 
-def _days(days) -> str:
-    return "、".join(weekday_name(d) for d in days)
-
-
 def _by_cell(frame: pd.DataFrame, at: str, same: list[str] = ()) -> pd.DataFrame:
     """One line per offending cell (and equal `same` values), its weekdays joined in `days`:
     a row for 周一至周五 breaking a limit every day is one finding, not five."""
-    keys = ["file", at, *same]
-    if frame.empty:
-        return frame.assign(days="")
-    days = frame.groupby(keys, sort=False)["day"].agg(lambda d: _days(sorted(set(d))))
-    first = frame.drop_duplicates(keys).set_index(keys)
-    return first.assign(days=days).reset_index()
+    return with_days(frame, ["file", at, *same])
 
 
 @rule("SCH-DAY", "只在上学日开展（{schedule.school_days}，1 为周一）",
@@ -75,7 +67,7 @@ def school_day(ctx: Context) -> None:
     days = ctx.cfg("school_days")
     bad = _by_cell(ctx.sessions[~ctx.sessions["day"].isin(days)], "at_weekday")
     ctx.emit_rows("SCH-DAY", bad, "at_weekday", lambda r: r.days,
-                  lambda r: f"{r.group} 安排在{r.days}：课后服务只在上学日（{_days(days)}）开展")
+                  lambda r: f"{r.group} 安排在{r.days}：课后服务只在上学日（{weekdays(days)}）开展")
 
 
 @rule("SCH-END", "结束时间不晚于上限：{schedule.end.latest}",
@@ -209,5 +201,5 @@ def five_days(ctx: Context) -> None:
     first = s.drop_duplicates(["file", "school", "group"]).set_index(["file", "school", "group"])
     first = first.assign(missing=served.map(lambda got: [d for d in days if d not in got]))
     bad = first[first["missing"].map(bool)].reset_index()
-    ctx.emit_rows("SCH-FIVE-DAYS", bad, "at_group", lambda r: _days(r.missing),
-                  lambda r: f"{r.group} 缺少{_days(r.missing)}的服务：应覆盖每周全部 {len(days)} 个上学日")
+    ctx.emit_rows("SCH-FIVE-DAYS", bad, "at_group", lambda r: weekdays(r.missing),
+                  lambda r: f"{r.group} 缺少{weekdays(r.missing)}的服务：应覆盖每周全部 {len(days)} 个上学日")
