@@ -13,6 +13,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
+from ..out.xlsx import cells_of
 from ..out.forked import first_half, sharing, write_each
 from ..out.xlsx_format import sheet_titles
 from ..survey.outputs import SCHOOL_COLUMN, folders, school_findings
@@ -89,7 +90,7 @@ def write(result: EnrollResult, out_dir: str | Path) -> list[Path]:
             books.append(("全区汇总.xlsx", titled(district_sheets(result), title_line(
                 result.schools, "课后服务活动录取汇总", day=result.options.day))))
         claimed = [(name, outputs.claim(name), partial(write_workbook, sheets=sheets)) for name, sheets in books]
-        cells = [sum(len(sh.rows) * len(sh.columns) for sh in sheets) for _, sheets in books]
+        cells = [cells_of(sheets) for _, sheets in books]
         first = first_half(cells) if len(books) > 1 and sum(cells) >= FORK_CELLS else 0
         with sharing(Path(out_dir), claimed, result.options.jobs, first) as mine, notices_rendering(result) as made:
             write_each(mine)

@@ -46,6 +46,11 @@ def beside(out_dir: Path, processes: int) -> Iterator[Callable[..., None]]:
         raise
 
 
+# A run's school workbooks from which a forked process writes half of them (score, survey):
+# fewer cost less here than a fork.
+FORK_BOOKS = 8
+
+
 @contextmanager
 def sharing(out_dir: Path, claimed: list[tuple[str, Path, Callable[[Path], object]]], jobs: int | None,
             first: int) -> Iterator[list]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..notice import notices_rendering, write_notices
 from ..out import SCORE, Outputs, SheetOut, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import sharing, write_each
+from ..out.forked import FORK_BOOKS, sharing, write_each
 from ..out.names import UniqueNames
 from . import district
 from .items import ITEM_CODES
@@ -49,9 +49,6 @@ def school_sheets(result: ScoreResult, s: SchoolScore) -> list[SheetOut]:
     problems = findings_sheet(result.findings_of(s.school), lead={"学校": lambda f: f.school})
     line = title_line(s.school, "优秀班集体评价结果", f"{label(s.year)}学年", result.date)
     return titled([ranked, awards, problems, params], line)
-
-
-FORK_BOOKS = 8  # school workbooks from which a forked process writes half of them: fewer cost less here
 
 
 def write(result: ScoreResult, out_dir: str | Path) -> list[Path]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..out import Outputs, SheetOut, render, title_line, titled, write_workbook
 from ..out.findings import findings_sheet
-from ..out.forked import sharing, write_each
+from ..out.forked import FORK_BOOKS, sharing, write_each
 from ..out.names import UniqueNames
 from .charts import Chart, charts_sheet, svg_bars
 from .result import SurveyResult
@@ -100,11 +100,6 @@ def district_sheets(result: SurveyResult) -> list[SheetOut]:
             SheetOut("活动需求", ["学校", "活动", "第一志愿人数", "全部志愿人数", "名额上限", "第一志愿/上限"], demand,
                      number_formats={"第一志愿/上限": PCT}),
             findings_sheet(result.findings, lead=SCHOOL_COLUMN)]
-
-
-# School workbooks (each with its report) from which a forked process writes the first half, as
-# score's FORK_BOOKS: fewer cost less here.
-FORK_BOOKS = 8
 
 
 def write(result: SurveyResult, out_dir: str | Path) -> list[Path]:
