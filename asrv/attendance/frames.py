@@ -106,11 +106,11 @@ def stacked(parts: list[tuple[Table, int, str]], given: bool, columns: Iterable[
     sizes = [len(t.df) for t, _, _ in parts]
     out = {}
     for c in columns:
-        out[c] = pd.Series(_joined([t.df[c].to_numpy(dtype=object) if c in t.df.columns else
+        out[c] = pd.Series(np.concatenate([t.df[c].to_numpy(dtype=object) if c in t.df.columns else
                                     np.full(n, np.nan, dtype=object) for (t, _, _), n in zip(parts, sizes)]),
                            dtype=object)  # as read: no str or datetime64 inferred from the cells
     own = [t.has("school") and not given for t, _, _ in parts]
-    raw = _joined([t.df["school"].to_numpy(dtype=object) if mine else np.full(n, "", dtype=object)
+    raw = np.concatenate([t.df["school"].to_numpy(dtype=object) if mine else np.full(n, "", dtype=object)
                    for (t, _, _), n, mine in zip(parts, sizes, own)])
     named = text(pd.Series(raw, dtype=object)).to_numpy(dtype=object)
     school = np.repeat(np.array([s for _, _, s in parts], dtype=object), sizes)
@@ -118,10 +118,6 @@ def stacked(parts: list[tuple[Table, int, str]], given: bool, columns: Iterable[
     out["tab"] = np.repeat(np.array([tab for _, tab, _ in parts], dtype=np.int64), sizes)
     out["line"] = np.concatenate([t.df.index.to_numpy(dtype=np.int64) for t, _, _ in parts])
     return pd.DataFrame(out)
-
-
-def _joined(arrays: list[np.ndarray]) -> np.ndarray:
-    return np.concatenate(arrays) if len(arrays) > 1 else arrays[0]
 
 
 def dates(s: pd.Series) -> pd.Series:
