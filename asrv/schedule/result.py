@@ -106,8 +106,8 @@ class ScheduleResult(Result):
             return {}
         own = {(f, n) for f, n, k in zip(st["file"], st["name"], st["kind"]) if k == "本校教职工"}
         people: dict[str, set] = {}
-        for file, school, named in zip(s["file"], s["school"], s["staff"]):
-            for name in (named if isinstance(named, (list, tuple)) else [named] if named else []):
+        for file, school, named in zip(s["file"], s["school"], s["staff"]):  # named: a tuple (load._NAMES)
+            for name in named:
                 if (file, name) in own:
                     people.setdefault(school, set()).add(name)
         return {school: len(people[school]) for school in sorted(people)}

@@ -13,10 +13,10 @@ from .rules import Context, rule
 def _people(ctx: Context) -> pd.DataFrame:
     """One line per session and person named in its 教师 cell."""
     def make():
-        named = ctx.sessions["staff"].tolist()
+        named = ctx.sessions["staff"].tolist()  # each row's names, a tuple (load._NAMES)
         s = ctx.sessions[[bool(v) for v in named]]
         names = [v for v in named if v]
-        if not names or not all(isinstance(v, tuple) for v in names):
+        if not names:
             return s.explode("staff").rename(columns={"staff": "name"})
         # One row per person, as explode gives it, without explode's general (and slow) path.
         out = s.take(np.repeat(np.arange(len(s)), [len(v) for v in names]))
