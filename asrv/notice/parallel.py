@@ -12,12 +12,11 @@ LONG = 300  # unless their lists run this many rows (one school's 录取通知 o
 
 
 @contextmanager
-def docx_made(notices: list, jobs: int | None) -> Iterator[list[Callable[[], bytes] | None]]:
+def docx_made(notices: list, jobs: int) -> Iterator[list[Callable[[], bytes] | None]]:
     """Per notice, a call that returns its .docx bytes (waiting for its worker), or None where it
     is to be rendered here: one process asked for, few and short notices, or a fork not safe (a
     thread runs, such as a terminal's progress bar)."""
-    from ..jobs import can_fork, default_jobs
-    jobs = jobs or default_jobs()
+    from ..jobs import can_fork
     rows = sum(len(s.table.rows) for n in notices for s in n.sections if s.table is not None)
     if jobs <= 1 or not notices or len(notices) < FEW and rows < LONG or not can_fork():
         yield [None] * len(notices)
