@@ -29,7 +29,10 @@ def default_jobs() -> int:
 
 def can_fork() -> bool:
     """fork starts a worker in milliseconds with everything imported and in hand; it is safe only
-    while this process runs no other thread (a terminal's progress bar draws from one)."""
+    while this process runs no other thread (a terminal's progress bar draws from one). A workbook
+    still being read ahead (asrv.ahead) is waited for: that thread ends by itself, soon."""
+    from .ahead import settle
+    settle()
     return sys.platform == "linux" and threading.active_count() == 1
 
 

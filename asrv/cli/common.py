@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import inspect
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, List, Optional
@@ -128,7 +129,7 @@ def command(name: str, help: str, options: tuple[str, ...] = ALL, parent: typer.
                 _bad_format(common.format)
             if common.limit == 0:
                 common.limit = None
-            with errors(common):
+            with errors(common), _read_ahead(kwargs.get("files"), common):
                 return fn(common=common, **kwargs)
 
         wrapper.__signature__ = inspect.Signature(
@@ -137,6 +138,18 @@ def command(name: str, help: str, options: tuple[str, ...] = ALL, parent: typer.
         (parent or app).command(name, help=help, options_metavar="[选项]")(wrapper)
         return fn
     return register
+
+
+@contextmanager
+def _read_ahead(files, common: Common):
+    """A command given one workbook has it read while its modules load (asrv.ahead)."""
+    from .. import ahead
+    if isinstance(files, list) and len(files) == 1:
+        ahead.read_ahead(files, common.profile_name)
+    try:
+        yield
+    finally:
+        ahead.drop()
 
 
 def _bad_format(value: str) -> None:

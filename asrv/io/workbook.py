@@ -94,13 +94,19 @@ def opened_once():
 def open_workbook(path: str | Path, profile=None) -> Workbook:
     kept = _kept.get()
     if kept is None:
-        return _open(Path(path), profile)
+        return _opened(Path(path), profile)
     limits = guard.limits_of(profile)
     key = (Path(path).resolve(), limits.max_rows, limits.max_columns, limits.max_cells, limits.max_inflated_mb,
            limits.max_ratio)
     if key not in kept:
-        kept[key] = _open(Path(path), profile)
+        kept[key] = _opened(Path(path), profile)
     return kept[key]
+
+
+def _opened(path: Path, profile) -> Workbook:
+    """The workbook read ahead while the command loaded (asrv.ahead), else opened now."""
+    from .. import ahead
+    return ahead.take(path, guard.limits_of(profile)) or _open(path, profile)
 
 
 def _open(path: Path, profile) -> Workbook:
