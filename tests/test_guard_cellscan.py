@@ -56,3 +56,37 @@ def test_real_sheets_match_the_regex():
                     assert plain_extent(text) == regex(text), (path, name)
                     for cut in (5000, 777):  # a tag cut at the end may be left to the regex
                         assert plain_extent(text[:cut]) in (None, regex(text[:cut])), (path, name, cut)
+
+
+class _Counted:
+    """A regex that counts its findall calls."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def findall(self, text):
+        self.calls += 1
+        return self.pattern.findall(text)
+
+
+@pytest.mark.parametrize("chunk", [257, 997, 4096])
+def test_a_sheet_scanned_in_blocks_has_its_whole_extent_without_the_regex(tmp_path, monkeypatch, chunk):
+    rng = random.Random(chunk)
+    rows = []
+    for r in range(1, 400):
+        style = [' s="3"' if rng.random() < 0.3 else "" for _ in range(9)]
+        cells = "".join(f'<c r="{chr(65 + c)}{r}"{style[c]}><v>{rng.randint(0, 99)}</v></c>'
+                        for c in range(rng.randint(1, 9)))
+        rows.append(f'<row r="{r}">{cells}</row>')
+    xml = f'<worksheet><sheetData>{"".join(rows)}</sheetData></worksheet>'.encode()
+    with zipfile.ZipFile(tmp_path / "a.xlsx", "w") as z:
+        z.writestr("xl/worksheets/sheet1.xml", xml)
+    want = regex(xml)
+    monkeypatch.setattr(guard, "CHUNK", chunk)
+    counted = [_Counted(guard._CELL), _Counted(guard._CELL_ANY_ORDER)]
+    monkeypatch.setattr(guard, "_CELL", counted[0])
+    monkeypatch.setattr(guard, "_CELL_ANY_ORDER", counted[1])
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        s = guard._scan_sheet(z, "xl/worksheets/sheet1.xml")
+    assert (s.rows, s.columns) == (want[2], want[3]) and want[2] > 390
+    assert [c.calls for c in counted] == [0, 0]  # a tag cut between blocks is read whole in the next

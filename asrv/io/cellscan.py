@@ -19,9 +19,10 @@ _WIDTH = 40
 _PAD = b"\0" * (_WIDTH + 8)  # room for the windows read past the last tag
 
 
-def plain_extent(text: bytes) -> tuple[bool, int, int, int] | None:
+def plain_extent(text: bytes, upto: int | None = None) -> tuple[bool, int, int, int] | None:
     """(plain, matches, max row, max column + 1) of `guard._CELL.findall(text)`, where `plain` is the
-    guard's test that every cell tag starts `<c r="`; None where only the regex can tell.
+    guard's test that every cell tag starts `<c r="`; None where only the regex can tell. With
+    `upto`, only the tags starting before it count: the rest is read again with the next block.
 
     Why this equals the regex. `<c\\s+r="` in a plain chunk starts at a `<c r="` (a `<c` with
     another white space after it is sent back to the regex). The reference must be 1-3 capitals,
@@ -33,6 +34,8 @@ def plain_extent(text: bytes) -> tuple[bool, int, int, int] | None:
     buf = np.frombuffer(text + _PAD, dtype=np.uint8)
     n = len(text)
     lt = np.flatnonzero((buf[:n] == _LT) & (buf[1:n + 1] == ord("c")))
+    if upto is not None:
+        lt = lt[:np.searchsorted(lt, upto)]
     after = buf[lt + 2]
     if np.isin(after, (13, 12, 11)).any():  # `<c\r`, `<c\f`, `<c\v`: \s too, left to the regex
         return None
@@ -69,14 +72,13 @@ def plain_extent(text: bytes) -> tuple[bool, int, int, int] | None:
     idx = idx[(buf[gt - 1] != _SLASH) & ~closes]
     if len(idx) == 0:
         return True, 0, 0, 0
-    # Right-aligned, the letters padded with zero bytes and the digits with "0", a reference's
-    # bytes compare as its column and row do (Z < AA, 01 = 1): the largest is one max each.
-    letters, end = letters[idx, None], end[idx, None]
-    col_at, row_at = letters - 3 + np.arange(3), end - 7 + np.arange(7)
-    held = np.zeros((len(idx), 16), dtype=np.uint8)
-    held[:, 5:8] = np.where(col_at >= 0, np.take_along_axis(ref[idx], np.maximum(col_at, 0), axis=1), 0)
-    held[:, 9:16] = np.where(row_at >= letters, np.take_along_axis(ref[idx], np.maximum(row_at, 0), axis=1), 48)
-    keys = held.view(">u8")
-    col = int(keys[:, 0].max()).to_bytes(3, "big")
-    row = int(keys[:, 1].max()).to_bytes(7, "big")
-    return True, len(idx), int(row), sum((c - 64) * 26 ** (2 - i) for i, c in enumerate(col) if c)
+    # A reference is at most 3 capitals and 7 digits: its column and row as numbers, digit by digit.
+    letters, end = letters[idx], end[idx]
+    ref = ref[idx, :10].astype(np.int32) - 48
+    column = ref[:, 0] - 16
+    column = np.where(letters >= 2, column * 26 + ref[:, 1] - 16, column)
+    column = np.where(letters == 3, column * 26 + ref[:, 2] - 16, column)
+    row = np.zeros(len(idx), dtype=np.int32)
+    for k in range(1, 10):
+        row = np.where((k >= letters) & (k < end), row * 10 + ref[:, k], row)
+    return True, len(idx), int(row.max()), int(column.max())

@@ -31,6 +31,7 @@ _CELL_ANY_ORDER = re.compile(rb'<c\s+(?:[^>]*?\s)?r="([A-Za-z]{1,3})([0-9]{1,7})
 _ERROR_TYPE = re.compile(rb'\bt="e"')
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 CHUNK = 1 << 20
+TAIL = 64   # bytes of a block read again with the next: longer than any cell tag the scan takes whole
 
 
 def limits_of(profile):
@@ -126,13 +127,14 @@ def _scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
         return s
     tail = b""
     with z.open(part) as f:
-        while True:
-            block = f.read(CHUNK)
-            if not block:
-                break
+        block = f.read(CHUNK)
+        while block:
+            following = f.read(CHUNK)
             text = tail + block
+            # A tag cut at the end of a block is whole in the next, which starts with this one's tail.
+            upto = len(text) - TAIL if following else len(text)
             # Without a possible error cell, the extent comes from array passes (asrv.io.cellscan)
-            fast = None if b'"e"' in text else plain_extent(text)
+            fast = None if b'"e"' in text else plain_extent(text, upto)
             if fast is not None and fast[0]:
                 _, found, rows, columns = fast
                 if found:
@@ -153,7 +155,7 @@ def _scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
                         s.errors.add((int(row) - 1, column_index(col.decode().upper())))
             if not s.has_formulas and (b"<f>" in text or b"<f " in text):
                 s.has_formulas = True
-            tail = text[-64:]
+            tail, block = text[-TAIL:], following
     return s
 
 
