@@ -1,13 +1,14 @@
 """A lone workbook read while the command's own modules load.
 
-A command starts by importing pandas and its rules and writers, most of a second in which the
-other processor waits. python-calamine parses a sheet without holding the GIL, so the CLI hands
-the one workbook named on its command line to a thread that opens it (the guard's scan included)
-and parses each of its sheets meanwhile; `open_workbook` then finds it opened.
+A command starts by importing pandas and its rules and writers, half a second or more in which
+the other processor waits. python-calamine parses a sheet without holding the GIL, so the CLI
+opens the one workbook named on its command line at once (the guard's scan included: its many
+short numpy steps would each wait for the GIL in a thread) and hands it to a thread that parses
+each of its sheets meanwhile; `open_workbook` then finds it opened.
 
-Only what the thread read cleanly is used, and only for the same file (size and time unchanged)
-under the same reading limits. Whatever it could not open is opened again by the command itself,
-which reports it as it always does: the thread never decides anything.
+Only what was read cleanly is used, and only for the same file (size and time unchanged) under
+the same reading limits. Whatever could not be opened is opened again by the command itself,
+which reports it as it always does: reading ahead never decides anything.
 """
 from __future__ import annotations
 
@@ -15,44 +16,48 @@ import threading
 from pathlib import Path
 
 _SUFFIXES = (".xlsx", ".xlsm", ".xls")
-_books: dict[Path, tuple[threading.Thread, dict]] = {}
+_books: dict[Path, tuple[threading.Thread, tuple]] = {}
 _threads: list[threading.Thread] = []
 
 
 def read_ahead(paths, profile_name: str | None) -> None:
-    """Start reading `paths` (the workbook files among them) in a thread, under the limits of the
-    profile `profile_name`."""
+    """Open `paths` (the workbook files among them) under the limits of the profile `profile_name`,
+    and start parsing their sheets in a thread."""
     files = [Path(p).resolve() for p in paths if Path(p).suffix.lower() in _SUFFIXES and Path(p).is_file()]
     if not files:
         return
-    box: dict = {}
-    thread = threading.Thread(target=_read, args=(files, profile_name, box), name="asrv-read-ahead", daemon=True)
-    thread.start()
-    _threads.append(thread)
-    _books.update({p: (thread, box) for p in files})
-
-
-def _read(files: list[Path], profile_name: str | None, box: dict) -> None:
     from .findings import InputError
-    from .profile import load_profile
     from .io import guard
     from .io.workbook import _open
+    from .profile import load_profile
     try:
         profile = load_profile(profile_name)
     except InputError:
         return
+    opened = {}
     for path in files:
+        stamp = _stamp(path)
         try:
-            stamp = _stamp(path)
-            book = _open(path, profile)
-            for name in book.sheet_names:
-                try:
-                    book.grid(name)
-                except InputError:  # a damaged sheet: the command reads it again and says so
-                    pass
-        except Exception:  # anything else, as above: opened again by the command, and said there
+            opened[path] = (stamp, guard.limits_of(profile), _open(path, profile))
+        except Exception:  # InputError too: opened again by the command, and said there
             continue
-        box[path] = (stamp, guard.limits_of(profile), book)
+    if not opened:
+        return
+    thread = threading.Thread(target=_parse, args=([book for _, _, book in opened.values()],),
+                              name="asrv-read-ahead", daemon=True)
+    thread.start()
+    _threads.append(thread)
+    _books.update({path: (thread, got) for path, got in opened.items()})
+
+
+def _parse(books) -> None:
+    from .findings import InputError
+    for book in books:
+        for name in book.sheet_names:
+            try:
+                book.grid(name)
+            except InputError:  # a damaged sheet: the command reads it again and says so
+                pass
 
 
 def take(path: Path, limits):
@@ -63,12 +68,11 @@ def take(path: Path, limits):
     entry = _books.pop(key, None)
     if entry is None:
         return None
-    thread, box = entry
+    thread, (stamp, limits_read, book) = entry
     thread.join()
-    got = box.pop(key, None)
-    if got is None or got[1] != limits or got[0] != _stamp(key):
+    if limits_read != limits or stamp != _stamp(key):
         return None
-    return got[2]
+    return book
 
 
 def settle() -> None:
