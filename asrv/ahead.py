@@ -16,13 +16,13 @@ import threading
 from pathlib import Path
 
 _SUFFIXES = (".xlsx", ".xlsm", ".xls")
-_books: dict[Path, tuple[threading.Thread, tuple]] = {}
+_books: dict[Path, tuple] = {}
 _threads: list[threading.Thread] = []
 
 
-def read_ahead(paths, profile_name: str | None) -> None:
+def read_ahead(paths, profile_name: str | None, processors: int = 1) -> None:
     """Open `paths` (the workbook files among them) under the limits of the profile `profile_name`,
-    and start parsing their sheets in a thread."""
+    and start parsing their sheets in threads, as many as `processors` for a workbook."""
     files = [Path(p).resolve() for p in paths if Path(p).suffix.lower() in _SUFFIXES and Path(p).is_file()]
     if not files:
         return
@@ -41,23 +41,41 @@ def read_ahead(paths, profile_name: str | None) -> None:
             opened[path] = (stamp, guard.limits_of(profile), _open(path, profile))
         except Exception:  # InputError too: opened again by the command, and said there
             continue
-    if not opened:
-        return
-    thread = threading.Thread(target=_parse, args=([book for _, _, book in opened.values()],),
-                              name="asrv-read-ahead", daemon=True)
-    thread.start()
-    _threads.append(thread)
-    _books.update({path: (thread, got) for path, got in opened.items()})
+    for _, _, book in opened.values():
+        for share in _shares(book, processors):
+            thread = threading.Thread(target=_parse, args=(book, share), name="asrv-read-ahead", daemon=True)
+            thread.start()
+            _threads.append(thread)
+    _books.update({path: got for path, got in opened.items()})
 
 
-def _parse(books) -> None:
+def _shares(book, processors: int) -> list[list]:
+    """The sheets, in one share per processor (the largest first, each to the least loaded): a
+    calamine reader parses one sheet at a time, so a second share has a reader of its own."""
+    names = list(book.sheet_names)
+    if book.scan is None or processors < 2 or len(names) < 2:
+        return [[(None, name) for name in names]]
+    sizes = {name: book.scan.sheets[name].size if name in book.scan.sheets else 0 for name in names}
+    loads = [[0, []] for _ in range(min(processors, len(names)))]
+    for name in sorted(names, key=lambda n: -sizes[n]):
+        least = min(loads, key=lambda load: load[0])
+        least[0] += sizes[name]
+        least[1].append(name)
+    return [[(i, name) for name in sorted(share, key=names.index)] for i, (_, share) in enumerate(loads) if share]
+
+
+def _parse(book, share: list) -> None:
     from .findings import InputError
-    for book in books:
-        for name in book.sheet_names:
-            try:
-                book.grid(name)
-            except InputError:  # a damaged sheet: the command reads it again and says so
-                pass
+    reader = None
+    for i, name in share:
+        try:
+            if i and reader is None:
+                reader = book.reopened()
+            book.grid(name, reader)
+        except InputError:  # a damaged sheet: the command reads it again and says so
+            pass
+        except Exception:  # a reader that could not be had again: the command parses the sheet itself
+            return
 
 
 def take(path: Path, limits):
@@ -68,8 +86,8 @@ def take(path: Path, limits):
     entry = _books.pop(key, None)
     if entry is None:
         return None
-    thread, (stamp, limits_read, book) = entry
-    thread.join()
+    stamp, limits_read, book = entry
+    settle()
     if limits_read != limits or stamp != _stamp(key):
         return None
     return book

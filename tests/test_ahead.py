@@ -42,9 +42,11 @@ def _grids(book) -> dict:
     return {name: book.grid(name) for name in book.sheet_names}
 
 
-def test_a_workbook_read_ahead_is_the_one_opened_with_every_sheet_parsed(tmp_path):
+@pytest.mark.parametrize("processors", [1, 2, 3])
+def test_a_workbook_read_ahead_is_the_one_opened_with_every_sheet_parsed(tmp_path, processors):
     path = shutil.copy(SAMPLE / "attendance.xlsx", tmp_path / "考勤.xlsx")
-    ahead.read_ahead([str(path)], "default")
+    ahead.read_ahead([str(path)], "default", processors)
+    assert len(ahead._threads) == min(processors, 5)
     book = open_workbook(path, load_profile("default"))
     assert set(book._grids) == set(book.sheet_names)  # parsed before anything asked for a sheet
     assert _grids(book) == _grids(open_workbook(path, load_profile("default")))
@@ -87,7 +89,7 @@ def test_only_workbook_files_are_read_ahead_and_forking_waits_for_the_reading(tm
 
 def test_a_command_given_one_workbook_reads_it_ahead_and_leaves_nothing_behind(tmp_path, monkeypatch):
     started = []
-    monkeypatch.setattr(ahead, "read_ahead", lambda paths, name: started.append((list(paths), name)))
+    monkeypatch.setattr(ahead, "read_ahead", lambda paths, name, processors: started.append((list(paths), name)))
     runner = CliRunner()
     one = runner.invoke(app, ["check-meals", str(SAMPLE / "meals.xlsx"), "--out", str(tmp_path / "a"), "--json"])
     two = runner.invoke(app, ["check-meals", str(SAMPLE / "meals.xlsx"), str(SAMPLE / "meals.xlsx"),
@@ -95,3 +97,16 @@ def test_a_command_given_one_workbook_reads_it_ahead_and_leaves_nothing_behind(t
     assert one.exit_code in (0, 1) and two.exit_code in (0, 1)
     assert started == [([str(SAMPLE / "meals.xlsx")], "default")]
     assert ahead._books == {}
+
+
+def test_sheets_are_shared_between_readers_about_evenly():
+    book = open_workbook(SAMPLE / "attendance.xlsx")
+    sizes = {name: book.scan.sheets[name].size for name in book.sheet_names}
+    shares = ahead._shares(book, 2)
+    names = [[n for _, n in share] for share in shares]
+    assert sorted(n for share in names for n in share) == sorted(book.sheet_names)
+    assert all(share == sorted(share, key=book.sheet_names.index) for share in names)  # each in the book's order
+    loads = [sum(sizes[n] for n in share) for share in names]
+    assert abs(loads[0] - loads[1]) <= max(sizes.values()) and min(loads) > 0.3 * sum(loads)
+    assert [{i for i, _ in share} for share in shares] == [{0}, {1}]  # the second share has a reader of its own
+    assert ahead._shares(book, 1) == [[(None, n) for n in book.sheet_names]]

@@ -145,7 +145,7 @@ def _read_ahead(files, common: Common):
     """A command given one workbook has it read while its modules load (asrv.ahead)."""
     from .. import ahead
     if isinstance(files, list) and len(files) == 1:
-        ahead.read_ahead(files, common.profile_name)
+        ahead.read_ahead(files, common.profile_name, common.workers)
     try:
         yield
     finally:

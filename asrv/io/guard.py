@@ -44,6 +44,7 @@ def limits_of(profile):
 @dataclass
 class SheetScan:
     part: str                 # the sheet's XML inside the zip
+    size: int = 0             # its bytes, inflated
     rows: int = 0             # 1-based extent of cells with content
     columns: int = 0
     has_formulas: bool = False
@@ -125,6 +126,7 @@ def _scan_sheet(z: zipfile.ZipFile, part: str) -> SheetScan:
     s = SheetScan(part)
     if part not in z.namelist():
         return s
+    s.size = z.getinfo(part).file_size
     tail = b""
     with z.open(part) as f:
         block = f.read(CHUNK)

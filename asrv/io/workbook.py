@@ -42,14 +42,15 @@ class Workbook:
         from .inputs import label_of
         return label_of(self.path)
 
-    def grid(self, sheet: str) -> tuple[list[list], list]:
-        """Rows from A1 (Excel row n is index n-1) and merged ranges as ((r0,c0),(r1,c1))."""
+    def grid(self, sheet: str, reader=None) -> tuple[list[list], list]:
+        """Rows from A1 (Excel row n is index n-1) and merged ranges as ((r0,c0),(r1,c1)). `reader`:
+        another calamine reader of the same file (reopened()), for a thread of its own."""
         if sheet not in self._grids:
             if self._csv is not None:
                 self._grids[sheet] = (self._csv, [])
             else:
                 try:
-                    s = self._book.get_sheet_by_name(sheet)
+                    s = (reader or self._book).get_sheet_by_name(sheet)
                     rows = s.to_python(skip_empty_area=False)
                     merged = list(s.merged_cell_ranges or [])
                 except Exception as exc:  # calamine's own error types for damaged XML or records
@@ -58,6 +59,14 @@ class Workbook:
                         file=self.file, sheet=sheet)]) from None
                 self._grids[sheet] = (rows, merged)
         return self._grids[sheet]
+
+    def reopened(self):
+        """A second calamine reader of this workbook: one reader parses one sheet at a time."""
+        import python_calamine
+        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+            return python_calamine.CalamineWorkbook.from_path(str(self.path))
+        with open(self.path, "rb") as f:  # as it was opened: by its content
+            return python_calamine.CalamineWorkbook.from_filelike(f)
 
     def formula_without_value(self, sheet: str) -> set[tuple[int, int]]:
         """Cells (0-based row, col) holding a formula Excel never calculated."""
