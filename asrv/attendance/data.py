@@ -53,10 +53,12 @@ def build(loaded: list[Loaded], given: bool) -> Data:
     signin = signin.assign(date=dates(signin["date"]), first=signin["first"].astype(float),
                            last=signin["last"].astype(float))
     names = {}
-    for f in (roster, att):
-        for k, g in zip(zip(f["school"], f["gkey"]), f["group"]):
+    for f in (roster, att):  # as arrays: a str column hands out its cells one call at a time
+        school, gkey, group = (f[c].to_numpy(dtype=object) for c in ("school", "gkey", "group"))
+        for k, g in zip(zip(school, gkey), group):
             names.setdefault(k, g)
-    schools = sorted(set(att["school"]) | set(roster["school"]), key=school_order)
+    schools = sorted(set(att["school"].to_numpy(dtype=object)) | set(roster["school"].to_numpy(dtype=object)),
+                     key=school_order)
     return Data(sources, roster, att, _departures(got["departures"], att), guardians, signin,
                 set(guardians["school"]), set(signin["school"]), names, schools)
 
