@@ -89,11 +89,13 @@ def not_on_roster(c: Check) -> None:
         in_group, how="left", on=["school", "student_id", "gkey"])
     c.emit("ATT-NOT-ON-ROSTER", att[att["enrolled"].isna()], "student_id",
            lambda r: f"学号 {r.student_id}（{r.group}）不在课后服务名单中", lambda r: r.student_id)
-    groups = roster.groupby(["school", "student_id"])["gkey"].agg(lambda g: sorted(set(g)))
-    c.emit("ATT-NOT-ON-ROSTER", att[att["enrolled"].notna() & att["in_group"].isna()], "group",
-           lambda r: f"学号 {r.student_id} 记在「{r.group}」，名单中该生在「"
-                     f"{'、'.join(c.group(r.school, g) for g in groups[(r.school, r.student_id)])}」",
-           lambda r: r.group)
+    elsewhere = att[att["enrolled"].notna() & att["in_group"].isna()]
+    if len(elsewhere):  # each student's groups, worked out only when some record is in another
+        groups = roster.groupby(["school", "student_id"])["gkey"].agg(lambda g: sorted(set(g)))
+        c.emit("ATT-NOT-ON-ROSTER", elsewhere, "group",
+               lambda r: f"学号 {r.student_id} 记在「{r.group}」，名单中该生在「"
+                         f"{'、'.join(c.group(r.school, g) for g in groups[(r.school, r.student_id)])}」",
+               lambda r: r.group)
     dep = c.data.dep.merge(enrolled, how="left", on=["school", "student_id"])
     c.emit("ATT-NOT-ON-ROSTER", dep[dep["enrolled"].isna()], "student_id",
            lambda r: f"离校记录中的学号 {r.student_id}（{day(r.date)}）不在课后服务名单中", lambda r: r.student_id)
