@@ -3,8 +3,8 @@
 A command starts by importing pandas and its rules and writers, half a second or more in which
 the other processor waits. python-calamine parses a sheet without holding the GIL, so the CLI
 opens the one workbook named on its command line at once (the guard's scan included: its many
-short numpy steps would each wait for the GIL in a thread) and hands it to a thread that parses
-each of its sheets meanwhile; `open_workbook` then finds it opened.
+short numpy steps would each wait for the GIL in a thread) and hands its sheets to threads, one
+per processor, that parse them meanwhile; `open_workbook` then finds it opened.
 
 Only what was read cleanly is used, and only for the same file (size and time unchanged) under
 the same reading limits. Whatever could not be opened is opened again by the command itself,
