@@ -234,3 +234,21 @@ def test_a_class_report_escapes_the_name_it_shows_unmasked(tmp_path):
     html = next(p for p in fitness.write(result, tmp_path / "out") if p.suffix == ".html").read_text("utf-8")
     assert '<td class="name">&lt;b&gt;甲&amp;乙&lt;/b&gt;</td>' in html and "<b>" not in html
     assert "<td>男</td>" in html and "<td>优秀</td>" in html and "<td>不及格</td>" in html
+
+
+def test_summaries_made_in_forked_processes_are_the_ones_made_here(folder, monkeypatch):
+    import sys
+
+    import pandas as pd
+    run_module = sys.modules["asrv.fitness.run"]
+    here = fitness.run([str(folder)], P, options=fitness.Options(jobs=1))
+    monkeypatch.setattr(run_module, "FORK_STUDENTS", 1)
+    forked_from = []
+    real = run_module.forked_map
+    monkeypatch.setattr(run_module, "forked_map", lambda fn, items, jobs: forked_from.append(jobs) or real(fn, items, jobs))
+    beside = fitness.run([str(folder)], P, options=fitness.Options(jobs=2))
+    from asrv.jobs import can_fork
+    assert forked_from == [2] and can_fork() and len(here.schools) > 1  # made in two processes
+    for name, _, _ in run_module.SUMMARIES:
+        pd.testing.assert_frame_equal(getattr(beside, name), getattr(here, name), check_exact=True)
+        assert len(getattr(here, name))
