@@ -22,7 +22,15 @@ _threads: list[threading.Thread] = []
 
 def read_ahead(paths, profile_name: str | None, processors: int = 1) -> None:
     """Open `paths` (the workbook files among them) under the limits of the profile `profile_name`,
-    and start parsing their sheets in threads, as many as `processors` for a workbook."""
+    and start parsing their sheets in threads, as many as `processors` for a workbook. Nothing here
+    may stop the command: whatever fails is left for the command to meet, and report, itself."""
+    try:
+        _start(paths, profile_name, processors)
+    except Exception:
+        pass
+
+
+def _start(paths, profile_name: str | None, processors: int) -> None:
     files = [Path(p).resolve() for p in paths if Path(p).suffix.lower() in _SUFFIXES and Path(p).is_file()]
     if not files:
         return

@@ -110,3 +110,13 @@ def test_sheets_are_shared_between_readers_about_evenly():
     assert abs(loads[0] - loads[1]) <= max(sizes.values()) and min(loads) > 0.3 * sum(loads)
     assert [{i for i, _ in share} for share in shares] == [{0}, {1}]  # the second share has a reader of its own
     assert ahead._shares(book, 1) == [[(None, n) for n in book.sheet_names]]
+
+
+def test_a_failure_while_reading_ahead_never_stops_the_command(tmp_path, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("can't start new thread")
+    monkeypatch.setattr(ahead, "_shares", broken)
+    ahead.read_ahead([str(SAMPLE / "meals.xlsx")], "default", 2)
+    assert ahead._books == {}
+    got = CliRunner().invoke(app, ["check-meals", str(SAMPLE / "meals.xlsx"), "--out", str(tmp_path), "--json"])
+    assert got.exit_code in (0, 1) and '"ok"' in got.stdout
