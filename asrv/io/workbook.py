@@ -61,12 +61,9 @@ class Workbook:
         return self._grids[sheet]
 
     def reopened(self):
-        """A second calamine reader of this workbook: one reader parses one sheet at a time."""
-        import python_calamine
-        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
-            return python_calamine.CalamineWorkbook.from_path(str(self.path))
-        with open(self.path, "rb") as f:  # as it was opened: by its content
-            return python_calamine.CalamineWorkbook.from_filelike(f)
+        """A second calamine reader of this workbook, opened as the first was: one reader parses one
+        sheet at a time."""
+        return _calamine(self.path, "zip" if self.scan is not None else "ole")
 
     def formula_without_value(self, sheet: str) -> set[tuple[int, int]]:
         """Cells (0-based row, col) holding a formula Excel never calculated."""
@@ -153,14 +150,8 @@ def _open(path: Path, profile) -> Workbook:
     else:
         raise fail("无法读取工作簿：此文件不是 Excel 工作簿（可能是网页、文本或其他格式，只是扩展名为 "
                    f"{path.suffix or '（无）'}），请在 Excel 中打开后另存为 .xlsx")
-    expected = "zip" if path.suffix.lower() in (".xlsx", ".xlsm") else "ole" if path.suffix.lower() == ".xls" else None
     try:
-        import python_calamine
-        if expected == kind:
-            book = python_calamine.CalamineWorkbook.from_path(str(path))
-        else:  # a real .xls named .xlsx (or the reverse): read by its content
-            with open(path, "rb") as f:
-                book = python_calamine.CalamineWorkbook.from_filelike(f)
+        book = _calamine(path, kind)
         meta = book.sheets_metadata
     except Exception as exc:  # calamine raises several private types for broken files
         reason = _reason(exc)
@@ -169,6 +160,17 @@ def _open(path: Path, profile) -> Workbook:
         raise fail(f"无法读取工作簿（文件已损坏或不是有效的 Excel 文件：{reason}）") from None
     hidden = {m.name for m in meta if not str(m.visible).endswith(".Visible")}
     return Workbook(path, list(book.sheet_names), _book=book, hidden=hidden, scan=scan)
+
+
+def _calamine(path: Path, kind: str):
+    """A calamine reader of the file ("zip" or "ole"): by its path where its extension says what it
+    is, else by its content (a real .xls named .xlsx, or the reverse)."""
+    import python_calamine
+    expected = "zip" if path.suffix.lower() in (".xlsx", ".xlsm") else "ole" if path.suffix.lower() == ".xls" else None
+    if expected == kind:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    with open(path, "rb") as f:
+        return python_calamine.CalamineWorkbook.from_filelike(f)
 
 
 def _reason(exc: Exception) -> str:
