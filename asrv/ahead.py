@@ -50,40 +50,41 @@ def _start(paths, profile_name: str | None, processors: int) -> None:
         except Exception:  # InputError too: opened again by the command, and said there
             continue
     for _, _, book in opened.values():
-        for share in _shares(book, processors):
-            thread = threading.Thread(target=_parse, args=(book, share), name="asrv-read-ahead", daemon=True)
+        for k, share in enumerate(_shares(book, processors)):
+            thread = threading.Thread(target=_parse, args=(book, share, k > 0), name="asrv-read-ahead", daemon=True)
             thread.start()
             _threads.append(thread)
     _books.update({path: got for path, got in opened.items()})
 
 
-def _shares(book, processors: int) -> list[list]:
-    """The sheets, in one share per processor (the largest first, each to the least loaded): a
-    calamine reader parses one sheet at a time, so a second share has a reader of its own."""
+def _shares(book, processors: int) -> list[list[str]]:
+    """The sheets, in one share per processor (the largest first, each to the least loaded), each
+    share in the book's order."""
     names = list(book.sheet_names)
     if book.scan is None or processors < 2 or len(names) < 2:
-        return [[(None, name) for name in names]]
+        return [names]
     sizes = {name: book.scan.sheets[name].size if name in book.scan.sheets else 0 for name in names}
     loads = [[0, []] for _ in range(min(processors, len(names)))]
     for name in sorted(names, key=lambda n: -sizes[n]):
         least = min(loads, key=lambda load: load[0])
         least[0] += sizes[name]
         least[1].append(name)
-    return [[(i, name) for name in sorted(share, key=names.index)] for i, (_, share) in enumerate(loads) if share]
+    return [sorted(share, key=names.index) for _, share in loads if share]
 
 
-def _parse(book, share: list) -> None:
+def _parse(book, names: list[str], own_reader: bool) -> None:
+    """Parse these sheets; a share after the first has a calamine reader of its own, as one reader
+    parses one sheet at a time."""
     from .findings import InputError
-    reader = None
-    for i, name in share:
+    try:
+        reader = book.reopened() if own_reader else None
+    except Exception:  # not had again: the command parses these sheets itself
+        return
+    for name in names:
         try:
-            if i and reader is None:
-                reader = book.reopened()
             book.grid(name, reader)
         except InputError:  # a damaged sheet: the command reads it again and says so
             pass
-        except Exception:  # a reader that could not be had again: the command parses the sheet itself
-            return
 
 
 def take(path: Path, limits):

@@ -99,17 +99,22 @@ def test_a_command_given_one_workbook_reads_it_ahead_and_leaves_nothing_behind(t
     assert ahead._books == {}
 
 
-def test_sheets_are_shared_between_readers_about_evenly():
+def test_sheets_are_shared_between_readers_about_evenly(tmp_path, monkeypatch):
     book = open_workbook(SAMPLE / "attendance.xlsx")
     sizes = {name: book.scan.sheets[name].size for name in book.sheet_names}
-    shares = ahead._shares(book, 2)
-    names = [[n for _, n in share] for share in shares]
+    names = ahead._shares(book, 2)
     assert sorted(n for share in names for n in share) == sorted(book.sheet_names)
     assert all(share == sorted(share, key=book.sheet_names.index) for share in names)  # each in the book's order
     loads = [sum(sizes[n] for n in share) for share in names]
     assert abs(loads[0] - loads[1]) <= max(sizes.values()) and min(loads) > 0.3 * sum(loads)
-    assert [{i for i, _ in share} for share in shares] == [{0}, {1}]  # the second share has a reader of its own
-    assert ahead._shares(book, 1) == [[(None, n) for n in book.sheet_names]]
+    assert ahead._shares(book, 1) == [book.sheet_names]
+    readers = []
+    real = type(book).reopened
+    monkeypatch.setattr(type(book), "reopened", lambda self: readers.append(self.path) or real(self))
+    path = shutil.copy(SAMPLE / "attendance.xlsx", tmp_path / "考勤.xlsx")
+    ahead.read_ahead([str(path)], "default", 2)
+    ahead.settle()
+    assert readers == [path.resolve()]  # the second share has a reader of its own, the first the book's
 
 
 def test_a_failure_while_reading_ahead_never_stops_the_command(tmp_path, monkeypatch):
