@@ -50,8 +50,9 @@ def outcome(read: Callable, path, raise_unexpected: bool = False) -> tuple[str, 
 def outcomes(read: Callable, paths: list, jobs: int = 1, raise_unexpected: bool = False,
              meanwhile: Callable[[], None] | None = None) -> Iterator[tuple]:
     """`meanwhile` is work for this process while its workers read, done in a thread once they have
-    forked and finished before the last outcome is given (a later fork must find no other thread);
-    with no workers it is left for whoever needs it."""
+    forked. The thread is joined, and the workers' pool shut down, when the outcomes are used up:
+    a later fork must find no other thread, so a caller takes every outcome (zip(..., strict=True)).
+    With no workers the work is left for whoever needs it."""
     workers = min(jobs, len(paths))
     if workers <= 1 or not _picklable(read):
         for path in paths:

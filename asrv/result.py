@@ -143,7 +143,7 @@ def read_each(paths: list[Path], read: Callable[[Path], T], progress: Progress =
     # A batch of several files orders its schools by pinyin once they are read.
     got = outcomes(partial(_collected, read), paths, jobs, RAISE_UNEXPECTED,
                    meanwhile=load_pinyin if len(paths) > 1 else None)
-    for i, (path, (kind, value)) in enumerate(zip(paths, got), 1):
+    for i, (path, (kind, value)) in enumerate(zip(paths, got, strict=True), 1):
         progress(f"读取 {i}/{len(paths)}：{path.name}")
         school = ""
         if kind == "ok":

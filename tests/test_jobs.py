@@ -82,6 +82,17 @@ def test_work_meanwhile_is_done_while_workers_read_and_finished_before_the_last_
     assert len(list(outcomes(_fails, ["a", "b"], 1, meanwhile=lambda: serial.append("x")))) == 2 and not serial
 
 
+def test_outcomes_taken_to_the_end_leave_no_thread_behind():
+    """A caller zips the outcomes with its paths: strict, so the generator is used up (the pool shut
+    down, the work meanwhile joined) while the caller still holds it, before any later fork."""
+    import threading
+    from asrv.jobs import can_fork
+    got = outcomes(_fails, ["a", "b", "c"], 2, meanwhile=lambda: None)
+    pairs = list(zip(["a", "b", "c"], got, strict=True))
+    assert [v for _, (_, v) in pairs] == ["A", "B", "C"]
+    assert threading.active_count() == 1 and can_fork()
+
+
 def test_a_reader_that_does_not_pickle_is_read_serially():
     assert list(outcomes(lambda p: p * 2, ["a", "b"], 4)) == [("ok", "aa"), ("ok", "bb")]
 

@@ -35,7 +35,7 @@ def run(inputs, profile, *, options: Options | None = None, progress: Progress =
     result.findings += stray_files(root, Path(options.rubric) if options.rubric else find_book(root, None), profile)
     folders: dict[str, SchoolFolder] = {}
     paths = school_folders(root, Path(options.out) if options.out else None)
-    for folder, s in zip(paths, _loaded(paths, root, profile, options, set(register), progress)):
+    for folder, s in zip(paths, _loaded(paths, root, profile, options, set(register), progress), strict=True):
         if not s.files and not s.kinds and any(folder.rglob(".asrv-*.json")):
             continue   # holds only an earlier run's outputs
         result.files += s.files
@@ -82,7 +82,7 @@ def _loaded(paths: list[Path], root: Path, profile, options: Options, register: 
     from ..jobs import outcomes
     read = partial(load_folder, root=root, profile=profile, options=options, register=register)
     got = outcomes(read, paths, options.jobs, True, meanwhile=load_pinyin)
-    for i, (folder, (kind, value)) in enumerate(zip(paths, got), 1):
+    for i, (folder, (kind, value)) in enumerate(zip(paths, got, strict=True), 1):
         progress(f"学校 {i}/{len(paths)}：{folder.name}")
         if kind == "input":
             raise InputError(value)
