@@ -242,7 +242,7 @@ def test_summaries_made_in_forked_processes_are_the_ones_made_here(folder, monke
     import pandas as pd
     run_module = sys.modules["asrv.fitness.run"]
     here = fitness.run([str(folder)], P, options=fitness.Options(jobs=1))
-    monkeypatch.setattr(run_module, "FORK_STUDENTS", 1)
+    monkeypatch.setattr(run_module, "SUMMARY_FORK_STUDENTS", 1)
     forked_from = []
     real = run_module.forked_map
     monkeypatch.setattr(run_module, "forked_map", lambda fn, items, jobs: forked_from.append(jobs) or real(fn, items, jobs))

@@ -61,7 +61,7 @@ def assemble(loaded: list[Loaded], profile, options: Options, files: list[FileUs
     result = FitnessResult(findings=sorted(found, key=Finding.sort_key), files=files, profile=profile,
                            options=options, students=students, tables=tables)
     wanted = SUMMARIES if len(result.schools) > 1 else SUMMARIES[:3]
-    jobs = options.jobs if len(students) >= FORK_STUDENTS else 1
+    jobs = options.jobs if len(students) >= SUMMARY_FORK_STUDENTS else 1
     for (name, by, total), table in zip(wanted, forked_map(partial(_summary, students), wanted, jobs)):
         setattr(result, name, table)
     return result
@@ -73,7 +73,7 @@ SUMMARIES = (("classes", ["school", "grade", "class"], None), ("grades", ["schoo
              ("district", ["school"], DISTRICT))
 # Students from which the summaries are made in forked processes: a district's 150,000 take 1.2 s
 # here, while the other processor waits; one school's take a few milliseconds.
-FORK_STUDENTS = 20_000
+SUMMARY_FORK_STUDENTS = 20_000
 
 
 def _summary(students: pd.DataFrame, wanted: tuple) -> pd.DataFrame:
