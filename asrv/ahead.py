@@ -87,17 +87,18 @@ def _parse(book, names: list[str], own_reader: bool) -> None:
             pass
 
 
-def take(path: Path, limits):
-    """The workbook read ahead for `path` under `limits`, once; None when there is none."""
+def take(path: Path, profile):
+    """The workbook read ahead for `path` under the limits of `profile`, once; None when there is none."""
     if not _books:
         return None
     key = Path(path).resolve()
     entry = _books.pop(key, None)
     if entry is None:
         return None
+    from .io.guard import limits_of
     stamp, limits_read, book = entry
     settle()
-    if limits_read != limits or stamp != _stamp(key):
+    if limits_read != limits_of(profile) or stamp != _stamp(key):
         return None
     return book
 

@@ -112,7 +112,7 @@ def open_workbook(path: str | Path, profile=None) -> Workbook:
 def _opened(path: Path, profile) -> Workbook:
     """The workbook read ahead while the command loaded (asrv.ahead), else opened now."""
     from .. import ahead
-    return ahead.take(path, guard.limits_of(profile)) or _open(path, profile)
+    return ahead.take(path, profile) or _open(path, profile)
 
 
 def _open(path: Path, profile) -> Workbook:
