@@ -176,12 +176,19 @@ def _combine(kind: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     if kind == "enrollment":
         df["hardship"] = each_distinct(df["hardship"], lambda v: v is True or v == "是").astype(bool)
         df["personal"] = df["mode"] != BASIC
-    for name in ("school", "student_id", "course", "category", "payee", "class", "name"):
+    # Text fields come from the reader cleaned (clean_text, which gives the same again when run again):
+    # only a blank needs its "". The school may be a file name's, so it is cleaned here.
+    df["school"] = each_distinct(df["school"], lambda v: "" if is_blank(v) else clean_text(v))
+    for name in ("student_id", "course", "category", "payee", "class", "name"):
         if name in df:
-            df[name] = each_distinct(df[name], lambda v: "" if is_blank(v) else clean_text(v))
+            df[name] = each_distinct(df[name], _cleaned)
     df["_tab"] = df["_tab"].astype("int64")
     df["_row"] = df["_row"].astype("int64")
     return df
+
+
+def _cleaned(v) -> str:
+    return "" if is_blank(v) else v if type(v) is str else clean_text(v)
 
 
 def each_distinct(col: pd.Series, fn) -> pd.Series:
