@@ -212,3 +212,17 @@ def test_one_schools_students_in_two_files(tmp_path):
     hits = rules_of(check([a, b], PROFILE), "STUDENT-DUPLICATE")
     assert [(h.file, h.where, h.school) for h in hits] == [("b.xlsx", "报名!D2", "一小")]
     assert "1 名学生" in hits[0].message and "a.xlsx" in hits[0].message
+
+
+def test_rows_of_other_terms_are_left_out_and_an_unreadable_term_is_said_at_its_cell(tmp_path):
+    # Row 2 this term, 3 another, 4 blank, 5 unreadable, 6 this term written another way.
+    enr = [student("1"), student("2", term="2025秋"), student("3", term=None), student("4", term="明年"),
+           student("5", term="2026-2027-1")]
+    r = run(tmp_path, enrollment=enr, payments=[])
+    hits = rules_of(r, "CELL-TERM")
+    assert [h.where for h in hits] == ["报名!A4", "报名!A5"]
+    assert hits[0].message.startswith("「学期」空白") and hits[0].value is None
+    assert "实际为「明年」" in hits[1].message and hits[1].value == "明年"
+    assert not r.per_school  # the file cannot be used: nothing is totalled from it
+    good = run(tmp_path, enrollment=[enr[0], enr[1], enr[4]], payments=[])
+    assert sorted(good.students["student_id"]) == ["1", "5"]

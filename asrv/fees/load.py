@@ -113,15 +113,16 @@ def _this_term(t: Table, term: Term, problems: list[Finding], seen: set[str]) ->
             seen.add(parsed[v].label)
         except ValueError as exc:
             parsed[v] = exc
-    keep = []
-    for row, v in t.df["term"].items():
-        p = parsed[v]
-        if p is None or isinstance(p, ValueError):
-            reason = "「学期」空白" if p is None else f"「学期」{p}，实际为「{clean_text(v)}」"
-            problems.append(Finding("CELL-TERM", ERROR, reason, value=None if p is None else clean_text(v),
-                                    **t.where("term", row)))
-        keep.append(p == term)
-    return t.df[keep]
+    # Each distinct value compared once: a Term's == is a Python call, and a sheet has a row per child.
+    kept = {v: p == term for v, p in parsed.items()}
+    if any(p is None or isinstance(p, ValueError) for p in parsed.values()):
+        for row, v in t.df["term"].items():
+            p = parsed[v]
+            if p is None or isinstance(p, ValueError):
+                reason = "「学期」空白" if p is None else f"「学期」{p}，实际为「{clean_text(v)}」"
+                problems.append(Finding("CELL-TERM", ERROR, reason, value=None if p is None else clean_text(v),
+                                        **t.where("term", row)))
+    return t.df[[kept[v] for v in t.df["term"].array]]
 
 
 def _needed(t: Table, df: pd.DataFrame, kind: str, problems: list[Finding]) -> None:
