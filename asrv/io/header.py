@@ -51,12 +51,41 @@ def candidates(text: object):
         yield norm(token)
 
 
+# The candidates of each cell text seen, and each spec's spellings: a district's files repeat their
+# headers, and the first rows of data are tried as headers too, in every file.
+_SEEN: dict = {}
+_LOOKUPS: dict[int, tuple[SheetSpec, dict[str, Field]]] = {}
+
+
+def _candidates(text: object) -> tuple[str, ...]:
+    try:
+        key = (type(text), text)
+        hit = _SEEN.get(key)
+    except TypeError:  # an unhashable cell, which no reader gives
+        return tuple(candidates(text))
+    if hit is None:
+        if len(_SEEN) > 100_000:  # a long process reading many districts
+            _SEEN.clear()
+        hit = _SEEN[key] = tuple(candidates(text))
+    return hit
+
+
+def _lookup(spec: SheetSpec) -> dict[str, Field]:
+    """Every spelling of the spec's fields -> its field (a later field's spelling wins, as it always has)."""
+    hit = _LOOKUPS.get(id(spec))
+    if hit is None or hit[0] is not spec:  # the spec is kept with it, so its id is not reused meanwhile
+        if len(_LOOKUPS) > 1_000:
+            _LOOKUPS.clear()
+        hit = _LOOKUPS[id(spec)] = (spec, {s: f for f in spec.fields for s in f.spellings()})
+    return hit[1]
+
+
 def match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for c, text in enumerate(row):
         if is_blank(text):
             continue
-        for cand in candidates(text):
+        for cand in _candidates(text):
             f = lookup.get(cand)
             if f is not None and f.name not in found and f.name not in taken:
                 found[f.name] = c
@@ -66,7 +95,7 @@ def match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str,
 
 def find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int], dict[str, str], int] | None:
     """The row (below any title rows) matching most fields; a second header row may add more."""
-    lookup = {s: f for f in spec.fields for s in f.spellings()}
+    lookup = _lookup(spec)
     best, best_row = {}, -1
     for r in range(min(len(rows), HEADER_SEARCH_ROWS)):
         found = match_row(rows[r], lookup, set())
