@@ -191,50 +191,54 @@ def _parse_column(cells: np.ndarray, rows: pd.Index, f: Field, letter: str, wher
     special = {norm(k): v for k, v in (f.special or {}).items()}
     # A number's text is a number: it can be a placeholder only when one is written as a number.
     numbers_special = any(_numeric(k) for k in special)
-    values: dict = {}
-    errors: dict = {}
+
+    def judge(v) -> tuple[object, tuple[str, str] | None]:
+        """(value, None) for a cell's raw value, or (None, (message, rule)) when it cannot be read."""
+        if is_blank(v):
+            return None, None
+        if special and (numbers_special or type(v) not in (int, float)) and norm(clean_text(v)) in special:
+            return special[norm(clean_text(v))], None
+        try:
+            x = parse(v)
+            if f.minimum is not None and x < f.minimum or f.maximum is not None and x > f.maximum:
+                raise _OutOfRange(f"应在 {_num(f.minimum)} 到 {_num(f.maximum)} 之间")
+            return x, None
+        except ValueError as exc:
+            return None, (str(exc), "CELL-RANGE" if isinstance(exc, _OutOfRange) else _rule(f))
+
+    def report(row, v, err) -> None:
+        msg, rule = err
+        problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
+                                cell=f"{letter}{row}", value=clean_text(v), **where))
     # pandas takes TRUE, 1 and 1.0 (and Decimal 1) for one value: with numbers of two types each
     # cell is its own key, or a 1 after a TRUE would be read as a blank. Otherwise (texts beside
-    # numbers of one type too) pandas' codes tell the cells apart as the keys do. A short column
-    # is keyed cell by cell: pandas' factorizing costs more than it saves there.
+    # numbers of one type too) pandas' codes tell the cells apart as the keys do, and each value is
+    # known by its code. A short column is keyed cell by cell: factorizing costs more than it saves.
     exact = len(cells) > SMALL
     if exact:
         codes, uniques = pd.factorize(cells, use_na_sentinel=True)
         exact = len(set(map(type, cells[codes != -1])) & {bool, int, float, Decimal}) <= 1
     if exact:
-        keys = [_key(u) for u in uniques]
-        distinct = zip(keys, uniques)
-    else:  # each key with its first cell, as pandas keeps 0.0 before -0.0
-        first: dict = {}
-        for v in cells:
-            first.setdefault(_key(v), v)
-        distinct = first.items()
-    for key, v in distinct:
-        if is_blank(v):
-            values[key] = None
-            continue
-        if special and (numbers_special or type(v) not in (int, float)) and norm(clean_text(v)) in special:
-            values[key] = special[norm(clean_text(v))]
-            continue
-        try:
-            x = parse(v)
-            if f.minimum is not None and x < f.minimum or f.maximum is not None and x > f.maximum:
-                raise _OutOfRange(f"应在 {_num(f.minimum)} 到 {_num(f.maximum)} 之间")
-            values[key] = x
-        except ValueError as exc:
-            errors[key] = (str(exc), "CELL-RANGE" if isinstance(exc, _OutOfRange) else _rule(f))
-    if errors:
-        for row, v in zip(rows, cells):
-            err = errors.get(_key(v))
-            if err is not None:
-                msg, rule = err
-                problems.append(Finding(rule, ERROR, f"「{f.header}」{msg}，实际为「{clean_text(v)}」",
-                                        cell=f"{letter}{row}", value=clean_text(v), **where))
-    parsed = np.empty(len(uniques) + 1 if exact else len(cells), dtype=object)
-    if exact:  # the last for blanks (None, NaN): None
-        parsed[:-1] = [values.get(k) for k in keys]
+        judged = [judge(u) for u in uniques]
+        wrong = {i: err for i, (_, err) in enumerate(judged) if err is not None}
+        if wrong:
+            for row, code, v in zip(rows, codes.tolist(), cells):
+                if code in wrong:
+                    report(row, v, wrong[code])
+        parsed = np.empty(len(uniques) + 1, dtype=object)
+        parsed[:-1] = [x for x, _ in judged]  # the last for blanks (None, NaN): None
         return parsed[codes]
-    parsed[:] = [values.get(_key(v)) for v in cells]
+    first: dict = {}  # each key with its first cell, as pandas keeps 0.0 before -0.0
+    for v in cells:
+        first.setdefault(_key(v), v)
+    by_key = {key: judge(v) for key, v in first.items()}
+    keys = [_key(v) for v in cells]
+    if any(err is not None for _, err in by_key.values()):
+        for row, key, v in zip(rows, keys, cells):
+            if by_key[key][1] is not None:
+                report(row, v, by_key[key][1])
+    parsed = np.empty(len(cells), dtype=object)
+    parsed[:] = [by_key[key][0] for key in keys]
     return parsed
 
 
