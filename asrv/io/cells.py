@@ -45,11 +45,14 @@ def clean_text(v: object) -> str:
 
     Full-width forms fold except Chinese sentence punctuation, which readers of notices expect.
     """
-    if isinstance(v, float) and v.is_integer():
+    if type(v) is str:  # the usual cell: called once per distinct text of every text column read
+        s = v
+    elif isinstance(v, float) and v.is_integer():
         return str(int(v))
-    if isinstance(v, (dt.datetime, dt.date)):
+    elif isinstance(v, (dt.datetime, dt.date)):
         return v.isoformat()[:10] if not isinstance(v, dt.datetime) or not (v.hour or v.minute) else v.isoformat(" ")
-    s = str(v)
+    else:
+        s = str(v)
     if _KEEP.search(s) is None:  # most texts: nothing to keep apart from the folding
         return unicodedata.normalize("NFKC", s).strip()
     parts = _KEEP.split(s)
