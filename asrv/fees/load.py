@@ -122,7 +122,7 @@ def _this_term(t: Table, term: Term, problems: list[Finding], seen: set[str]) ->
                 reason = "「学期」空白" if p is None else f"「学期」{p}，实际为「{clean_text(v)}」"
                 problems.append(Finding("CELL-TERM", ERROR, reason, value=None if p is None else clean_text(v),
                                         **t.where("term", row)))
-    return t.df[[kept[v] for v in t.df["term"].array]]
+    return t.df[[kept[v] for v in t.df["term"].to_numpy(dtype=object)]]
 
 
 def _needed(t: Table, df: pd.DataFrame, kind: str, problems: list[Finding]) -> None:
