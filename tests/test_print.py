@@ -6,14 +6,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from asrv.cli.main import app
-from print_helpers import POPPLER, SOFFICE, html_to_pdf, needs_chromium, needs_libreoffice, outside, pages
+from print_helpers import SOFFICE, html_to_pdf, needs_chromium, needs_libreoffice, outside, pages
 
 S = str(Path(__file__).resolve().parents[1] / "sample_data")
 # `make demo`, one line per command (outputs in OUT/<folder>).
@@ -71,50 +70,29 @@ def printed_html(out: Path) -> list[Path]:
     return chosen
 
 
-@pytest.fixture(scope="module")
-def converting(demo, tmp_path_factory):
-    """LibreOffice converting every workbook in the background, started before the pages are printed
-    so the two programs overlap: (workbooks, folder of their PDFs, the process), or None without it."""
-    if not (SOFFICE and POPPLER):
-        yield None
-        return
-    books = sorted(demo.rglob("*.xlsx"))
-    pdfs = tmp_path_factory.mktemp("books")
-    # One LibreOffice call for all, under names that cannot collide.
-    copies = []
-    for i, book in enumerate(books):
-        copies.append(pdfs / f"b{i}.xlsx")
-        shutil.copyfile(book, copies[-1])
-    with tempfile.TemporaryDirectory() as profile:
-        proc = subprocess.Popen([SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                                 "--convert-to", "pdf", "--outdir", str(pdfs), *map(str, copies)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            yield books, pdfs, proc
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait()
-
-
 @needs_chromium
-def test_every_html_page_prints_on_a4_within_its_bound(demo, converting, tmp_path):
+def test_every_html_page_prints_on_a4_within_its_bound(demo, tmp_path):
     chosen = printed_html(demo)
     assert len(chosen) >= 11  # every command's pages and notices, whatever their names
-    # Two Chromiums at a time: each spends a quarter of its run waiting.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        pdfs = list(pool.map(html_to_pdf, chosen, [tmp_path / f"{i}.pdf" for i in range(len(chosen))]))
-    _within_bounds([(page.name, pdf, bound(page.name, HTML_PAGES)) for page, pdf in zip(chosen, pdfs, strict=True)])
+    _within_bounds([(page.name, html_to_pdf(page, tmp_path / f"{i}.pdf"), bound(page.name, HTML_PAGES))
+                    for i, page in enumerate(chosen)])
 
 
 @needs_libreoffice
-def test_every_workbook_converts_to_pdf_within_its_bound(converting):
-    books, pdfs, proc = converting
+def test_every_workbook_converts_to_pdf_within_its_bound(demo, tmp_path):
+    books = sorted(demo.rglob("*.xlsx"))
     assert len(books) >= 12
-    assert proc.wait(timeout=600) == 0
+    # One LibreOffice call for all, under names that cannot collide.
+    copies = []
     for i, book in enumerate(books):
-        assert (pdfs / f"b{i}.pdf").exists(), f"LibreOffice did not convert {book.name}"
-    _within_bounds([(book.name, pdfs / f"b{i}.pdf", bound(book.stem, BOOK_PAGES)) for i, book in enumerate(books)])
+        copies.append(tmp_path / f"b{i}.xlsx")
+        shutil.copyfile(book, copies[-1])
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path), *map(str, copies)], capture_output=True, timeout=600, check=True)
+    for i, book in enumerate(books):
+        assert (tmp_path / f"b{i}.pdf").exists(), f"LibreOffice did not convert {book.name}"
+    _within_bounds([(book.name, tmp_path / f"b{i}.pdf", bound(book.stem, BOOK_PAGES)) for i, book in enumerate(books)])
 
 
 def _within_bounds(printed: list[tuple[str, Path, int]]) -> None:
