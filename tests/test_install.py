@@ -23,8 +23,9 @@ def installed(tmp_path_factory):
                                                                 "__pycache__", ".pytest_cache"))
     # --no-deps: the dependencies are already in this venv; what is tested is that the wheel carries
     # everything of its own (templates/, profiles, data) and the `asrv` script works outside the tree.
-    p = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
-                        str(source)], capture_output=True, text=True, timeout=600)
+    # --no-build-isolation: built with the venv's setuptools (a test dependency), not one fetched each run.
+    p = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                        "--target", str(target), str(source)], capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr
     return target
 
