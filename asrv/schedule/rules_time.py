@@ -38,7 +38,7 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         c, u = pd.factorize(s[k], sort=True)
         codes.append(c)
     order = np.lexsort([end, start, *reversed(codes)])   # stable, NaN times last: sort_values' order
-    d, start, end = s.iloc[order], start[order], end[order]
+    start, end = start[order], end[order]
     first = np.r_[True, np.any([c[order][1:] != c[order][:-1] for c in codes], axis=0)] if len(order) > 1 else \
         np.ones(len(order), dtype=bool)
     group = np.cumsum(first) - 1                               # 0, 0, 1, 1, 1, 2 …: keys sorted
@@ -51,7 +51,8 @@ def union_minutes(s: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     ending_last = np.flatnonzero(end == np.fmax.reduceat(end, np.flatnonzero(first))[group])
     _, last = np.unique(group[ending_last], return_index=True)   # a key's first row ending last
     rows = ending_last[last]   # none for a key whose every end is missing: it is left out
-    out = d.iloc[rows][keys + [c for c in d.columns if c not in keys]].reset_index(drop=True)
+    # Only those rows are taken from the frame: reordering all of it first cost a copy of every column.
+    out = s.iloc[order[rows]][keys + [c for c in s.columns if c not in keys]].reset_index(drop=True)
     return out.assign(minutes=totals[group[rows]])
 
 
