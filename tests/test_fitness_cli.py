@@ -123,12 +123,14 @@ def test_masked_names_never_look_alike(sample):
 
 
 def test_masks_take_more_digits_when_the_last_two_are_the_same():
-    from asrv.fitness.outputs import name_labels
-    members = [{"name": n, "student_id": i, "row": r} for n, i, r in
-               [("吴小明", "G0123", 5), ("吴大明", "G0223", 6), ("张三", "G9", 7), (None, None, 8)]]
-    assert name_labels(members, mask=True) == ["吴*明（…123）", "吴*明（…223）", "张*（…G9）", "（无姓名）（第8行）"]
-    assert name_labels(members[:3], mask=False) == ["吴小明", "吴大明", "张三"]
-    twins = [{"name": "吴杰", "student_id": i, "row": r} for i, r in (("G01", 2), ("G02", 3))]
+    from asrv.fitness.outputs import _Class, name_labels
+
+    def students(rows):  # one class's students, as the report takes them: a list per field
+        return _Class({k: [r[j] for r in rows] for j, k in enumerate(("name", "student_id", "row"))}, {})
+    rows = [("吴小明", "G0123", 5), ("吴大明", "G0223", 6), ("张三", "G9", 7), (None, None, 8)]
+    assert name_labels(students(rows), mask=True) == ["吴*明（…123）", "吴*明（…223）", "张*（…G9）", "（无姓名）（第8行）"]
+    assert name_labels(students(rows[:3]), mask=False) == ["吴小明", "吴大明", "张三"]
+    twins = students([("吴杰", i, r) for i, r in (("G01", 2), ("G02", 3))])
     assert name_labels(twins, mask=False) == ["吴杰（…01）", "吴杰（…02）"]
 
 

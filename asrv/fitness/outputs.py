@@ -97,25 +97,33 @@ class _Members:
             v = students[f"score_{i}"]
             self.items[i] = v.fillna(0).astype(np.int64).astype(object).where(v.notna(), None).tolist()
 
-    def __call__(self, rows) -> list[dict]:
-        cols, items = self.columns, self.items
-        return [{**{k: v[r] for k, v in cols.items()}, "items": {i: v[r] for i, v in items.items()}} for r in rows]
+    def __call__(self, rows) -> "_Class":
+        rows = list(rows)
+        return _Class({k: [v[r] for r in rows] for k, v in self.columns.items()},
+                      {i: [v[r] for r in rows] for i, v in self.items.items()})
 
 
-def class_html(c: dict, members: list[dict], mask: bool) -> str:
+class _Class:
+    """One class's students as columns: the REPORTED fields and each item's score, in table order."""
+
+    def __init__(self, columns: dict[str, list], items: dict[str, list]):
+        self.columns, self.items = columns, items
+
+
+def class_html(c: dict, members: _Class, mask: bool) -> str:
     labels = standard().grade_labels
+    col = members.columns
     shown = name_labels(members, mask)
-    students = [{**r, "label": label, "sex_zh": SEX_ZH.get(r["sex"], ""), "status_zh": STATUS_ZH[r["status"]]}
-                for r, label in zip(members, shown)]
-    failed = [s["label"] for s in students if s["status"] == "tested" and s["rating"] == "不及格"]
-    items = [i for i in ITEMS if any(r["items"][i] is not None for r in members)]
+    failed = [label for label, status, rating in zip(shown, col["status"], col["rating"])
+              if status == "tested" and rating == "不及格"]
+    items = [i for i in ITEMS if any(v is not None for v in members.items[i])]
     c = {k: None if isinstance(v, float) and v != v else v for k, v in c.items()}
     return render("fitness_class.html.j2", c=c, school=c["school"], grade=labels.get(c["grade"], c["grade"]),
-                  rows=_rows(students, items), failed=failed, items=items, item_zh=ITEM_ZH, ratings=RATINGS,
+                  rows=_rows(members, shown, items), failed=failed, items=items, item_zh=ITEM_ZH, ratings=RATINGS,
                   keys=RATING_KEYS, mask=mask)
 
 
-def _rows(students: list[dict], items: list[str]) -> list:
+def _rows(members: _Class, shown: list[str], items: list[str]) -> list:
     """The student table's rows as the template once wrote them cell by cell (the same escaping):
     9,600 class reports of a district spent most of their time there. Only the name is escaped
     per row: scores are ints or blank, figures are num()'s digits, and the few distinct words
@@ -129,25 +137,26 @@ def _rows(students: list[dict], items: list[str]) -> list:
         if hit is None:
             hit = words[v] = str(escape(v))
         return hit
+    col = members.columns
+    scores = ["".join(["<td></td>" if v is None else f"<td>{v:d}</td>" for v in got])
+              for got in zip(*(members.items[i] for i in items))] if items else [""] * len(shown)
     out = []
-    for k, s in enumerate(students, 1):
-        got = s["items"]
-        scores = "".join(["<td></td>" if got[i] is None else f"<td>{got[i]:d}</td>" for i in items])
-        veto = "veto" if s["rating"] == "不及格" else ""
+    for k, (label, sex, status, rating, standard_, bonus, total, cells) in enumerate(zip(
+            shown, col["sex"], col["status"], col["rating"], col["standard"], col["bonus"], col["total"], scores), 1):
+        veto = "veto" if rating == "不及格" else ""
         out.append(
-            f'<tr class="{veto}"><td>{k}</td><td class="name">{escape(s["label"])}</td><td>{word(s["sex_zh"])}</td>'
-            f'{scores}<td>{num(s["standard"])}</td><td>{num(s["bonus"])}</td>'
-            f'<td>{num(s["total"])}</td><td>{word(s["rating"] or s["status_zh"])}</td></tr>')
+            f'<tr class="{veto}"><td>{k}</td><td class="name">{escape(label)}</td><td>{word(SEX_ZH.get(sex, ""))}</td>'
+            f'{cells}<td>{num(standard_)}</td><td>{num(bonus)}</td>'
+            f'<td>{num(total)}</td><td>{word(rating or STATUS_ZH[status])}</td></tr>')
     return [Markup("\n".join(out))] if out else []
 
 
-def name_labels(members: list[dict], mask: bool) -> list[str]:
+def name_labels(members: _Class, mask: bool) -> list[str]:
     """Names as a class report shows them, never two alike (asrv.out.mask.distinct_names, by 学籍号)."""
-    return distinct_names([_text(m["name"]) for m in members], [_text(m["student_id"]) for m in members],
-                          [int(m["row"]) for m in members], mask)
+    col = members.columns
+    return distinct_names([_text(v) for v in col["name"]], [_text(v) for v in col["student_id"]],
+                          [int(v) for v in col["row"]], mask)
 
 
 def _text(v) -> str:
     return "" if v is None or v != v else str(v)
-
-
