@@ -51,10 +51,9 @@ def candidates(text: object):
         yield norm(token)
 
 
-# The candidates of each cell text seen, and each spec's spellings: a district's files repeat their
-# headers, and the first rows of data are tried as headers too, in every file.
+# The candidates of each cell text seen: a district's files repeat their headers, and the first
+# rows of data are tried as headers too, in every file.
 _SEEN: dict = {}
-_LOOKUPS: dict[int, tuple[SheetSpec, dict[str, Field]]] = {}
 
 
 def _candidates(text: object) -> tuple[str, ...]:
@@ -68,16 +67,6 @@ def _candidates(text: object) -> tuple[str, ...]:
             _SEEN.clear()
         hit = _SEEN[key] = tuple(candidates(text))
     return hit
-
-
-def _lookup(spec: SheetSpec) -> dict[str, Field]:
-    """Every spelling of the spec's fields -> its field (a later field's spelling wins, as it always has)."""
-    hit = _LOOKUPS.get(id(spec))
-    if hit is None or hit[0] is not spec:  # the spec is kept with it, so its id is not reused meanwhile
-        if len(_LOOKUPS) > 1_000:
-            _LOOKUPS.clear()
-        hit = _LOOKUPS[id(spec)] = (spec, {s: f for f in spec.fields for s in f.spellings()})
-    return hit[1]
 
 
 def match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str, int]:
@@ -95,7 +84,7 @@ def match_row(row: list, lookup: dict[str, Field], taken: set[str]) -> dict[str,
 
 def find_header(rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int], dict[str, str], int] | None:
     """The row (below any title rows) matching most fields; a second header row may add more."""
-    lookup = _lookup(spec)
+    lookup = spec.by_spelling
     best, best_row = {}, -1
     for r in range(min(len(rows), HEADER_SEARCH_ROWS)):
         found = match_row(rows[r], lookup, set())

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping
 
 _SPACE = re.compile(r"\s+")
@@ -49,6 +50,12 @@ class SheetSpec:
 
     def spellings(self) -> set[str]:
         return {norm(s) for s in (self.title, self.name, *self.aliases)}
+
+    @cached_property
+    def by_spelling(self) -> dict[str, Field]:
+        """Every spelling of every field -> the field (a later field's spelling wins): worked out
+        once per spec, as every sheet's header search asks."""
+        return {s: f for f in self.fields for s in f.spellings()}
 
     def field(self, name: str) -> Field:
         for f in self.fields:
