@@ -228,15 +228,16 @@ def _parse_column(cells: np.ndarray, rows: pd.Index, f: Field, letter: str, wher
         parsed = np.empty(len(uniques) + 1, dtype=object)
         parsed[:-1] = [x for x, _ in judged]  # the last for blanks (None, NaN): None
         return parsed[codes]
-    first: dict = {}  # each key with its first cell, as pandas keeps 0.0 before -0.0
-    for v in cells:
-        first.setdefault(_key(v), v)
-    by_key = {key: judge(v) for key, v in first.items()}
     keys = [_key(v) for v in cells]
-    if any(err is not None for _, err in by_key.values()):
+    first: dict = {}  # each key with its first cell, as pandas keeps 0.0 before -0.0
+    for key, v in zip(keys, cells):
+        first.setdefault(key, v)
+    by_key = {key: judge(v) for key, v in first.items()}
+    wrong = {key: err for key, (_, err) in by_key.items() if err is not None}
+    if wrong:
         for row, key, v in zip(rows, keys, cells):
-            if by_key[key][1] is not None:
-                report(row, v, by_key[key][1])
+            if key in wrong:
+                report(row, v, wrong[key])
     parsed = np.empty(len(cells), dtype=object)
     parsed[:] = [by_key[key][0] for key in keys]
     return parsed
