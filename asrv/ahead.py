@@ -54,7 +54,7 @@ def _start(paths, profile_name: str | None, processors: int) -> None:
             thread = threading.Thread(target=_parse, args=(book, share, k > 0), name="asrv-read-ahead", daemon=True)
             thread.start()
             _threads.append(thread)
-    _books.update({path: got for path, got in opened.items()})
+    _books.update(opened)
 
 
 def _shares(book, processors: int) -> list[list[str]]:

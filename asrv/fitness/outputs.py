@@ -3,6 +3,7 @@ and one HTML report per class, in one folder per school (`<学校>/体测_<班�
 together through asrv.out.Outputs."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -103,11 +104,11 @@ class _Members:
                       {i: [v[r] for r in rows] for i, v in self.items.items()})
 
 
+@dataclass
 class _Class:
     """One class's students as columns: the REPORTED fields and each item's score, in table order."""
-
-    def __init__(self, columns: dict[str, list], items: dict[str, list]):
-        self.columns, self.items = columns, items
+    columns: dict[str, list]
+    items: dict[str, list]
 
 
 def class_html(c: dict, members: _Class, mask: bool) -> str:

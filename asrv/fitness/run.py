@@ -62,7 +62,8 @@ def assemble(loaded: list[Loaded], profile, options: Options, files: list[FileUs
                            options=options, students=students, tables=tables)
     wanted = SUMMARIES if len(result.schools) > 1 else SUMMARIES[:3]
     jobs = options.jobs if len(students) >= SUMMARY_FORK_STUDENTS else 1
-    for (name, by, total), table in zip(wanted, forked_map(partial(_summary, students), wanted, jobs)):
+    # strict: the generator is used up here, so the processes' pool is shut down before the loop ends.
+    for (name, _, _), table in zip(wanted, forked_map(partial(_summary, students), wanted, jobs), strict=True):
         setattr(result, name, table)
     return result
 
