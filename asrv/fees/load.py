@@ -177,8 +177,8 @@ def _combine(kind: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     if kind == "enrollment":
         df["hardship"] = each_distinct(df["hardship"], lambda v: v is True or v == "是").astype(bool)
         df["personal"] = df["mode"] != BASIC
-    # Text fields come from the reader cleaned (clean_text, which gives the same again when run again):
-    # only a blank needs its "". The school may be a file name's, so it is cleaned here.
+    # Text fields come from the reader cleaned (asrv.io.Table): only a blank needs its "". The school
+    # may be a file name's, so it is cleaned here.
     df["school"] = each_distinct(df["school"], lambda v: "" if is_blank(v) else clean_text(v))
     for name in ("student_id", "course", "category", "payee", "class", "name"):
         if name in df:

@@ -20,7 +20,8 @@ SMALL = 200
 
 @dataclass
 class Table:
-    """A sheet read into canonical fields. The index is the Excel row number."""
+    """A sheet read into canonical fields. The index is the Excel row number. A blank cell is None;
+    a text field holds clean_text's result (or its placeholder's value), so it needs no cleaning again."""
 
     spec: SheetSpec
     file: str
