@@ -20,9 +20,10 @@ GROUP_HEADERS = ("群体", "困难", "残疾")
 ADULT_HEADERS = ("班主任", "接送人", "记录人", "交接教师", "教师")
 STAFF_SHEETS = ("人员", "教师签到")
 JARGON = ("PCG64", "numpy", "延迟接受")
+# An ID number as a notice would show it: a whole run of letters and digits.
+ID_RUN = re.compile(r"[0-9A-Za-z]+")
 # The 收费公示 must state the exemption policy, which names the category (家庭经济困难学生) and the
 # number exempted; that section names no child, and is the only place a category word may stand.
-ID_RUN = re.compile(r"[0-9A-Za-z]+")
 POLICY = re.compile(r"四、减免政策.*?公示期：", re.S)
 
 
